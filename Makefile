@@ -1,0 +1,50 @@
+# WHRCF News. `make run` sets up and serves the demo site; `make test` runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run install migrate compilemessages messages demo test lint format clean
+
+run: install migrate compilemessages demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install GNU gettext (apt-get install gettext)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv
+
+# Re-extract interface strings into locale/*/LC_MESSAGES/django.po for translators.
+messages: install
+	$(PY) manage.py makemessages --locale=ko --locale=en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+demo: install
+	$(PY) manage.py load_demo
+
+test: install compilemessages
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles
+	find . -name '*.mo' -path './locale/*' -delete

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.db import models
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
+
+from .models import Edition, EditionPartner, Organization, Session, Speaker
+
+
+class EditionPartnerInline(admin.TabularInline):
+    model = EditionPartner
+    autocomplete_fields = ["organization"]
+    extra = 0
+
+
+class SessionInline(TranslationStackedInline):
+    model = Session
+    fields = ["kind", "field", "title", "starts_at", "ends_at", "room"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(TranslatedAdmin):
+    languages_field = "theme"
+    list_display = ["number", "year", "theme", "starts_on", "ends_on", "format", "is_published", "languages"]
+    list_display_links = ["number", "theme"]
+    list_filter = ["format", "is_published", MissingTranslationFilter]
+    search_fields = ["theme_ko", "theme_en", "summary_ko", "summary_en", "venue_ko", "venue_en"]
+    inlines = [EditionPartnerInline, SessionInline]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TranslatedAdmin):
+    languages_field = "name"
+    list_display = ["name", "acronym", "kind", "website", "languages"]
+    list_filter = ["kind", MissingTranslationFilter]
+    search_fields = ["name_ko", "name_en", "acronym"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(EditionPartner)
+class EditionPartnerAdmin(admin.ModelAdmin):
+    list_display = ["organization", "role", "edition", "order"]
+    list_filter = ["edition", "role"]
+    search_fields = ["organization__name_ko", "organization__name_en", "organization__acronym"]
+    autocomplete_fields = ["organization"]
+
+
+class SpeakerInline(TranslationTabularInline):
+    model = Speaker
+    extra = 0
+
+
+@admin.register(Session)
+class SessionAdmin(TranslatedAdmin):
+    list_display = ["title", "edition", "kind", "starts_at", "room", "languages"]
+    list_filter = ["edition", "kind", MissingTranslationFilter]
+    search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "field_ko", "field_en"]
+    autocomplete_fields = ["organizers"]
+    date_hierarchy = "starts_at"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [SpeakerInline]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(TranslatedAdmin):
+    languages_field = "name"
+    list_display = ["name", "affiliation", "role", "session", "languages"]
+    list_filter = ["role", "session__edition", MissingTranslationFilter]
+    search_fields = ["name_ko", "name_en", "affiliation_ko", "affiliation_en"]
+    autocomplete_fields = ["session"]

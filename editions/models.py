@@ -1,0 +1,221 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from whrcf.languages import filled_languages
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        UN_BODY = "un_body", _("UN body")
+        CITY = "city", _("City")
+        CITY_NETWORK = "city_network", _("City network")
+        NGO = "ngo", _("NGO")
+        ACADEMIC = "academic", _("Academic institution")
+        GOVERNMENT = "government", _("Government body")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def current(self, today=None):
+        """The edition under way today, else the next one, else the most recent; or None."""
+        today = today or timezone.localdate()
+        editions = self.published()
+        return (
+            editions.filter(starts_on__lte=today, ends_on__gte=today).first()
+            or editions.filter(starts_on__gt=today).order_by("starts_on").first()
+            or editions.order_by("-starts_on").first()
+        )
+
+
+class Edition(models.Model):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("11 for the 11th forum."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    theme = models.CharField(_("theme"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    poster = models.ImageField(_("poster"), upload_to="editions/", blank=True)
+    poster_alt = models.CharField(_("poster alt text"), max_length=200, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    cities = models.PositiveIntegerField(_("cities"), null=True, blank=True)
+    countries = models.PositiveIntegerField(_("countries"), null=True, blank=True)
+    program_count = models.PositiveIntegerField(_("programs"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    partners = models.ManyToManyField(
+        Organization, through="EditionPartner", related_name="editions", verbose_name=_("partners")
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"],
+                name="edition_number_unique",
+                violation_error_message=_("An edition with this number already exists."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="edition_ends_after_start",
+                violation_error_message=_("An edition cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("editions:edition_detail", kwargs={"number": self.number})
+
+    @property
+    def name(self):
+        """ "11th World Human Rights Cities Forum" / "제11회 세계인권도시포럼"."""
+        if self.number % 100 in (11, 12, 13) or self.number % 10 not in (1, 2, 3):
+            name = _("%(number)sth World Human Rights Cities Forum")
+        elif self.number % 10 == 1:
+            name = _("%(number)sst World Human Rights Cities Forum")
+        elif self.number % 10 == 2:
+            name = _("%(number)snd World Human Rights Cities Forum")
+        else:
+            name = _("%(number)srd World Human Rights Cities Forum")
+        return name % {"number": self.number}
+
+    @property
+    def languages(self):
+        return filled_languages(self, "theme")
+
+
+class EditionPartner(models.Model):
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        CO_HOST = "co_host", _("Co-host")
+        CO_ORGANIZER = "co_organizer", _("Co-organizer")
+        PARTNER = "partner", _("Partner")
+        SPONSOR = "sponsor", _("Sponsor")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partnerships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="partnerships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["edition", "order", "pk"]
+        verbose_name = _("edition partner")
+        verbose_name_plural = _("edition partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "organization", "role"],
+                name="editionpartner_role_unique",
+                violation_error_message=_("This organization already has this role in this edition."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} · {self.get_role_display()} · {self.edition}"
+
+
+class SessionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(edition__is_published=True)
+
+
+class Session(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening ceremony")
+        PLENARY = "plenary", _("Plenary session")
+        SPECIAL = "special", _("Special session")
+        THEMATIC = "thematic", _("Thematic session")
+        PRE_FORUM = "pre_forum", _("Pre-forum session")
+        YOUTH = "youth", _("Youth program")
+        SIDE_EVENT = "side_event", _("Side event")
+        CLOSING = "closing", _("Closing ceremony")
+        CULTURAL = "cultural", _("Cultural event")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("edition"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    field = models.CharField(_("field"), max_length=200, blank=True, help_text=_("The track or field of the program."))
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    organizers = models.ManyToManyField(
+        Organization, related_name="organized_sessions", blank=True, verbose_name=_("organizers")
+    )
+    video_url = models.URLField(_("video link"), blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True) | models.Q(ends_at__gte=models.F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "starts_at"], name="session_edition_start_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("editions:session_detail", kwargs={"number": self.edition.number, "pk": self.pk})
+
+    @property
+    def languages(self):
+        return filled_languages(self, "title")
+
+
+class Speaker(models.Model):
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        SPEAKER = "speaker", _("Speaker")
+        DISCUSSANT = "discussant", _("Discussant")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["session", "order", "pk"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,27 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Edition, Organization, Session, Speaker
+
+
+@register(Organization)
+class OrganizationTranslationOptions(TranslationOptions):
+    fields = ("name", "logo_alt")
+    required_languages = {"ko": ("name",)}
+
+
+@register(Edition)
+class EditionTranslationOptions(TranslationOptions):
+    fields = ("theme", "summary", "venue", "poster_alt")
+    required_languages = {"ko": ("theme",)}
+
+
+@register(Session)
+class SessionTranslationOptions(TranslationOptions):
+    fields = ("field", "title", "summary", "room")
+    required_languages = {"ko": ("title",)}
+
+
+@register(Speaker)
+class SpeakerTranslationOptions(TranslationOptions):
+    fields = ("name", "affiliation")
+    required_languages = {"ko": ("name",)}

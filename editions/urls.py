@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "editions"
+
+urlpatterns = [
+    path("", views.EditionListView.as_view(), name="edition_list"),
+    path("<id:number>/", views.edition_detail, name="edition_detail"),
+    path("<id:number>/sessions/<id:pk>/", views.session_detail, name="session_detail"),
+]

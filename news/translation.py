@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Attachment, Category, Post
+
+
+@register(Category)
+class CategoryTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = {"ko": ("name",)}
+
+
+@register(Post)
+class PostTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "cover_alt")
+    required_languages = {"ko": ("title",)}
+
+
+@register(Attachment)
+class AttachmentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"ko": ("title",)}

@@ -1,0 +1,242 @@
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from editions.models import Edition
+from news.models import Post
+from tests.factories import (
+    make_attachment,
+    make_category,
+    make_edition,
+    make_organization,
+    make_partner,
+    make_post,
+    make_session,
+    make_speaker,
+    make_staff,
+)
+
+pytestmark = pytest.mark.django_db
+
+JQUERY_UI = "/static/vendor/jquery-ui/jquery-ui.min.js"
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(make_staff())
+    return client
+
+
+@pytest.fixture
+def one_of_each(tmp_path):
+    from django.core.files.base import ContentFile
+
+    edition = make_edition()
+    organization = make_organization()
+    partner = make_partner(edition, organization)
+    session = make_session(edition)
+    speaker = make_speaker(session)
+    category = make_category()
+    post = make_post(category, edition=edition)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+    return {
+        "edition": (edition, "theme"),
+        "organization": (organization, "name"),
+        "editionpartner": (partner, None),
+        "session": (session, "title"),
+        "speaker": (speaker, "name"),
+        "category": (category, "name"),
+        "post": (post, "title"),
+        "attachment": (attachment, "title"),
+    }
+
+
+@pytest.mark.parametrize(
+    "model_name", ["edition", "organization", "editionpartner", "session", "speaker", "category", "post", "attachment"]
+)
+def test_admin_changelist_and_change_form_render_with_both_language_inputs(staff_client, one_of_each, model_name):
+    obj, translated_field = one_of_each[model_name]
+    app_label = obj._meta.app_label
+
+    changelist = staff_client.get(reverse(f"admin:{app_label}_{model_name}_changelist"))
+    change_form = staff_client.get(reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk]))
+    add_form = staff_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
+
+    assert (changelist.status_code, change_form.status_code, add_form.status_code) == (200, 200, 200)
+    assertContains(changelist, str(obj))
+    if translated_field:
+        for response in (change_form, add_form):
+            assertContains(response, f'name="{translated_field}_ko"')
+            assertContains(response, f'name="{translated_field}_en"')
+            assertContains(response, f'<script src="{JQUERY_UI}"></script>', html=True)
+            assertNotContains(response, "googleapis")
+
+
+def test_admin_post_list_shows_which_languages_are_filled(staff_client):
+    make_post(title_ko="양쪽 언어 글", title_en="Both languages")
+    make_post(title_ko="한국어만 있는 글", title_en="")
+
+    response = staff_client.get(reverse("admin:news_post_changelist"))
+
+    rows = response.context["cl"].result_list
+    assert [post.languages for post in rows] == [["ko"], ["ko", "en"]]
+    assertContains(response, '<span title="영어">EN ✗</span>', html=True)
+    assertContains(response, '<span title="영어">EN ✓</span>', html=True)
+
+
+def test_admin_post_list_filters_missing_english(staff_client):
+    make_post(title_ko="양쪽 언어 글", title_en="Both languages")
+    korean_only = make_post(title_ko="한국어만 있는 글", title_en="")
+
+    response = staff_client.get(reverse("admin:news_post_changelist"), {"missing": "en"})
+
+    assert list(response.context["cl"].result_list) == [korean_only]
+
+
+def test_admin_post_search_covers_both_languages(staff_client):
+    make_post(title_ko="폐막식", title_en="Closing ceremony")
+    make_post(title_ko="개막식", title_en="Opening ceremony")
+
+    english = staff_client.get(reverse("admin:news_post_changelist"), {"q": "closing"})
+    korean = staff_client.get(reverse("admin:news_post_changelist"), {"q": "개막"})
+
+    assert [post.title_en for post in english.context["cl"].result_list] == ["Closing ceremony"]
+    assert [post.title_en for post in korean.context["cl"].result_list] == ["Opening ceremony"]
+
+
+def test_admin_view_count_is_read_only(staff_client):
+    post = make_post(view_count=660)
+
+    response = staff_client.get(reverse("admin:news_post_change", args=[post.pk]))
+
+    assertNotContains(response, 'name="view_count"')
+    assertContains(response, "660")
+
+
+def post_form_data(category, **overrides):
+    data = {
+        "title_ko": "제11회 포럼 폐막",
+        "title_en": "The 11th forum closes",
+        "slug": "the-11th-forum-closes",
+        "summary_ko": "닷새 동안의 일정을 마쳤습니다.",
+        "summary_en": "Five days of sessions came to an end.",
+        "body_ko": "<p>폐막식이 열렸습니다.</p>",
+        "body_en": "<p>The closing ceremony was held.</p>",
+        "cover_alt_ko": "",
+        "cover_alt_en": "",
+        "category": category.pk,
+        "status": "published",
+        "published_at_0": "2021-10-31",
+        "published_at_1": "17:02:00",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "0",
+        "attachments-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def test_admin_saves_a_post_in_both_languages(staff_client):
+    category = make_category()
+
+    response = staff_client.post(reverse("admin:news_post_add"), post_form_data(category))
+
+    assert response.status_code == 302
+    post = Post.objects.get()
+    assert (post.title_ko, post.title_en) == ("제11회 포럼 폐막", "The 11th forum closes")
+    assert (post.body_ko, post.body_en) == ("<p>폐막식이 열렸습니다.</p>", "<p>The closing ceremony was held.</p>")
+    assert post.author.username == "editor"
+
+
+def test_admin_rejects_a_post_without_korean_title(staff_client):
+    category = make_category()
+
+    response = staff_client.post(
+        reverse("admin:news_post_add"), post_form_data(category, title_ko=""), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["title_ko"] == ["This field is required."]
+    assert Post.objects.count() == 0
+
+
+def edition_form_data(**overrides):
+    data = {
+        "number": "12",
+        "year": "2022",
+        "theme_ko": "기후 위기와 인권",
+        "theme_en": "Climate Crisis and Human Rights",
+        "summary_ko": "",
+        "summary_en": "",
+        "starts_on": "2022-10-10",
+        "ends_on": "2022-10-13",
+        "venue_ko": "김대중컨벤션센터",
+        "venue_en": "Kim Dae-jung Convention Center",
+        "format": "in_person",
+        "poster_alt_ko": "",
+        "poster_alt_en": "",
+        "is_published": "on",
+        "partnerships-TOTAL_FORMS": "0",
+        "partnerships-INITIAL_FORMS": "0",
+        "partnerships-MIN_NUM_FORMS": "0",
+        "partnerships-MAX_NUM_FORMS": "1000",
+        "sessions-TOTAL_FORMS": "0",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def test_admin_saves_an_edition(staff_client):
+    response = staff_client.post(reverse("admin:editions_edition_add"), edition_form_data())
+
+    assert response.status_code == 302
+    edition = Edition.objects.get()
+    assert (edition.number, edition.theme_ko, edition.theme_en) == (
+        12,
+        "기후 위기와 인권",
+        "Climate Crisis and Human Rights",
+    )
+    assert edition.ends_on == datetime.date(2022, 10, 13)
+
+
+def test_admin_rejects_an_edition_ending_before_it_starts(staff_client):
+    response = staff_client.post(
+        reverse("admin:editions_edition_add"),
+        edition_form_data(starts_on="2022-10-13", ends_on="2022-10-10"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.context["adminform"].form.non_field_errors() == ["An edition cannot end before it starts."]
+    assert Edition.objects.count() == 0
+
+
+def test_admin_rejects_a_duplicate_edition_number(staff_client):
+    make_edition(number=12, year=2022)
+
+    response = staff_client.post(reverse("admin:editions_edition_add"), edition_form_data(), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.context["adminform"].form.errors == {"__all__": ["An edition with this number already exists."]}
+    assert Edition.objects.count() == 1
+
+
+def test_admin_rejects_an_edition_without_korean_theme_in_korean(staff_client):
+    response = staff_client.post(
+        reverse("admin:editions_edition_add"), edition_form_data(theme_ko=""), HTTP_ACCEPT_LANGUAGE="ko"
+    )
+
+    assert response.context["adminform"].form.errors["theme_ko"] == ["필수 항목입니다."]
+    assert Edition.objects.count() == 0
+
+
+def test_jquery_ui_for_the_admin_tabs_is_served_locally(settings):
+    settings.WHITENOISE_USE_FINDERS = True
+
+    response = Client().get(JQUERY_UI)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"/*! jQuery UI - v1.14.2")

@@ -1,0 +1,64 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, override
+
+from whrcf.languages import language_codes
+
+register = template.Library()
+
+OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """This page in every language, for hreflang links, the canonical URL and the switch.
+
+    Each language's `url` is absolute and lands on the same object. A language the
+    page's object has no text in (the view sets `page_languages`) is not `available`:
+    its page still works, with the fallback text, but is `noindex` and canonicalised to
+    a language the object really has.
+    """
+    request = context["request"]
+    current = get_language()
+    available = context.get("page_languages") or language_codes()
+    path = request.get_full_path()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if code != current and url == path:
+            # Not a page of ours (a 404): the other language's home is the nearest place.
+            with override(code):
+                url = reverse("home")
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": request.build_absolute_uri(url),
+                "available": code in available,
+                "current": code == current,
+                "og_locale": OG_LOCALES[code],
+            }
+        )
+    offered = [language for language in languages if language["available"]]
+    this = next(language for language in languages if language["current"])
+    return {
+        "languages": languages,
+        "offered": offered,
+        "current": this,
+        "canonical_url": this["url"] if this["available"] else offered[0]["url"],
+        "x_default_url": offered[0]["url"],
+        "noindex": not this["available"],
+    }
+
+
+@register.simple_tag
+def shown_language(obj, field):
+    """The language whose text `obj.<field>` shows now: the current one, or its fallback."""
+    current = get_language()
+    if getattr(obj, f"{field}_{current}", None):
+        return current
+    for code in language_codes():
+        if getattr(obj, f"{field}_{code}", None):
+            return code
+    return current
