@@ -27,7 +27,15 @@ class PostAdmin(TranslatedAdmin):
     list_filter = ["status", "category", "edition", "pinned", MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "body_ko", "body_en"]
     date_hierarchy = "published_at"
-    readonly_fields = ["view_count", "legacy_board", "legacy_id", "author", "created_at", "updated_at"]
+    readonly_fields = [
+        "view_count",
+        "legacy_board",
+        "legacy_id",
+        "legacy_twin_id",
+        "author",
+        "created_at",
+        "updated_at",
+    ]
     autocomplete_fields = ["edition", "sessions", "organizations"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [AttachmentInline]
@@ -35,7 +43,20 @@ class PostAdmin(TranslatedAdmin):
         (None, {"fields": ["title", "slug", "summary", "body", "cover", "cover_alt"]}),
         (_("Links"), {"fields": ["category", "edition", "sessions", "organizations"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "pinned"]}),
-        (_("Record"), {"fields": ["view_count", "author", "legacy_board", "legacy_id", "created_at", "updated_at"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "view_count",
+                    "author",
+                    "legacy_board",
+                    "legacy_id",
+                    "legacy_twin_id",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def save_model(self, request, obj, form, change):

@@ -104,6 +104,9 @@ class Post(models.Model):
     view_count = models.PositiveIntegerField(_("views"), default=0)
     legacy_board = models.CharField(_("old board"), max_length=40, blank=True)
     legacy_id = models.PositiveIntegerField(_("old post number"), null=True, blank=True)
+    # The old site kept each language on its own board ("news" and "news_eng"); a post
+    # joined from a Korean row and its English twin keeps the twin's wr_id here.
+    legacy_twin_id = models.PositiveIntegerField(_("old English post number"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -123,6 +126,11 @@ class Post(models.Model):
                 fields=["legacy_board", "legacy_id"],
                 condition=models.Q(legacy_id__isnull=False),
                 name="post_legacy_id_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["legacy_board", "legacy_twin_id"],
+                condition=models.Q(legacy_twin_id__isnull=False),
+                name="post_legacy_twin_id_unique",
             ),
         ]
         indexes = [
