@@ -1,8 +1,14 @@
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
+from whrcf import structured_data
 from whrcf.languages import language_codes
 
 register = template.Library()
@@ -47,9 +53,18 @@ def page_alternates(context):
         "offered": offered,
         "current": this,
         "canonical_url": this["url"] if this["available"] else offered[0]["url"],
-        "x_default_url": offered[0]["url"],
+        "x_default_url": x_default_url(offered),
         "noindex": not this["available"],
     }
+
+
+def x_default_url(offered):
+    """The address without a language prefix, which redirects by Accept-Language (as the
+    sitemap's x-default does); or, for an object without Korean text, its first language."""
+    default = next((language for language in offered if language["code"] == settings.LANGUAGE_CODE), None)
+    if default is None:
+        return offered[0]["url"]
+    return default["url"].replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
 
 
 @register.simple_tag
@@ -62,3 +77,13 @@ def shown_language(obj, field):
         if getattr(obj, f"{field}_{code}", None):
             return code
     return current
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, kind, obj):
+    """<script type="application/ld+json"> with schema.org data for `obj`; `kind` is
+    "news_article" or "event". The JSON is escaped so it cannot close the script element."""
+    build = {"news_article": structured_data.news_article, "event": structured_data.event}[kind]
+    data = json.dumps(build(context["request"], obj), cls=DjangoJSONEncoder, ensure_ascii=False)
+    escaped = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
