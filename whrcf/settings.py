@@ -4,6 +4,7 @@ with a safe development default (SQLite, local-memory cache, DEBUG on for localh
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -95,7 +96,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file, not shared-cache memory: only a file has WAL and the busy timeout,
     # which the concurrent view-count test relies on as production does.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # One file per test process, so that two test runs at once never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"whrcf-test-{os.getpid()}.sqlite3")}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
