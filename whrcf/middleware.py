@@ -1,4 +1,11 @@
+import re
+import uuid
+
 from django.http import HttpResponseBadRequest
+
+from .logging import current_request_id
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class RejectNullCharactersMiddleware:
@@ -12,3 +19,37 @@ class RejectNullCharactersMiddleware:
         if "\x00" in request.path or any("\x00" in value for value in request.GET.values()):
             return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class RequestIdMiddleware:
+    """Every request gets an id (the proxy's X-Request-ID when it looks sane), logged with
+    each record of the request and returned in the response, to follow one request
+    through proxy, app server and logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Django has no setting for Permissions-Policy: the site needs no powerful feature."""
+
+    POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response

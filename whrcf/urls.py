@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,7 +1,9 @@
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from editions.models import Edition
@@ -37,3 +39,24 @@ def robots_txt(request):
         lines += [f"Disallow: /{code}/news/preview/", f"Disallow: /{code}/news/?q=", f"Disallow: /{code}/news/*&q="]
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers: 200 when the database and the cache answer, else 503. No details
+    beyond "ok"/"error", so nothing about the setup leaks."""
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        checks["database"] = "error"
+    try:
+        cache.set("healthz", "ok", 10)
+        if cache.get("healthz") != "ok":
+            checks["cache"] = "error"
+    except Exception:  # whatever the cache client raises, the cache is not usable
+        checks["cache"] = "error"
+    healthy = set(checks.values()) == {"ok"}
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)

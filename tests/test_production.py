@@ -1,0 +1,114 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.django_db
+
+
+def production_environment(**overrides):
+    return (
+        os.environ
+        | {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "news.whrcf.org",
+            "DJANGO_CSRF_TRUSTED_ORIGINS": "https://news.whrcf.org",
+        }
+        | overrides
+    )
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_the_production_environment():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_environment())
+
+    assert (result.returncode, result.stdout.strip()) == (0, "System check identified no issues (0 silenced).")
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", env=production_environment(DJANGO_SECRET_KEY=""))
+
+    assert result.returncode == 1
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
+
+
+def test_debug_refuses_public_hosts():
+    result = manage("check", env=production_environment(DJANGO_DEBUG="1"))
+
+    assert result.returncode == 1
+    assert "DJANGO_DEBUG must be off when DJANGO_ALLOWED_HOSTS names public hosts." in result.stderr
+
+
+def test_html_responses_carry_the_security_headers(client):
+    response = client.get("/ko/")
+
+    assert sorted(response["Content-Security-Policy"].split("; ")) == [
+        "base-uri 'self'",
+        "connect-src 'self'",
+        "default-src 'self'",
+        "font-src 'self' data:",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+    ]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Permissions-Policy"] == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+
+def test_responses_carry_a_request_id(client):
+    generated = client.get("/ko/")
+    forwarded = client.get("/ko/", HTTP_X_REQUEST_ID="proxy-1234abcd")
+    malformed = client.get("/ko/", HTTP_X_REQUEST_ID="<script>")
+
+    assert len(generated["X-Request-ID"]) == 32
+    assert forwarded["X-Request-ID"] == "proxy-1234abcd"
+    assert malformed["X-Request-ID"] != "<script>"
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+
+    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_reports_an_unreachable_cache(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+
+    response = Client().get("/healthz")
+
+    assert (response.status_code, response.json()) == (503, {"status": "error", "database": "ok", "cache": "error"})
+
+
+def test_unknown_host_is_a_bad_request(client):
+    response = client.get("/ko/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+
+
+def test_huge_form_post_is_refused(client):
+    response = client.post("/admin/login/", {"username": "x" * (6 * 1024 * 1024), "password": "y"})
+
+    assert response.status_code == 400
