@@ -1,0 +1,575 @@
+import datetime
+import html
+import io
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from PIL import Image
+from pytest_django.asserts import assertContains, assertNotContains
+
+from editions.models import Edition, EditionPartner, Session, Speaker
+from news.models import Post
+from tests.factories import (
+    make_edition,
+    make_organization,
+    make_partner,
+    make_post,
+    make_session,
+    make_speaker,
+    seoul,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def card_titles(response):
+    """The titles of the post cards, in page order, as the reader sees them."""
+    found = re.findall(r'<h3 class="card__title"><a href="[^"]*">(.*?)</a></h3>', response.content.decode())
+    return [html.unescape(title) for title in found]
+
+
+def partner_groups(response):
+    """[(role heading, [partner name, ...]), ...] as the "Hosts and partners" section shows them."""
+    content = response.content.decode()
+    start = content.index('<section aria-labelledby="partners-heading">')
+    section = content[start : content.index("</section>", start)]
+    groups = re.findall(r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section, re.DOTALL)
+    return [(role, re.findall(r'<li class="partner">(.*?)</li>', items)) for role, items in groups]
+
+
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+# The list of forums
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "themes"),
+    [
+        ("ko", ["제12회 세계인권도시포럼", "제11회 세계인권도시포럼"], ["인권과 기후 위기", "도전의 시대의 인권"]),
+        (
+            "en",
+            ["12th World Human Rights Cities Forum", "11th World Human Rights Cities Forum"],
+            ["Human Rights and the Climate Crisis", "Human Rights in Times of Challenge"],
+        ),
+    ],
+)
+def test_edition_list_shows_published_editions_newest_first(client, language, names, themes):
+    eleventh = make_edition(number=11, year=2021)
+    twelfth = make_edition(
+        number=12, year=2022, theme_ko="인권과 기후 위기", theme_en="Human Rights and the Climate Crisis"
+    )
+    make_edition(number=13, year=2023, theme_ko="준비 중인 포럼", theme_en="Forum in preparation", is_published=False)
+
+    response = client.get(f"/{language}/forums/")
+
+    assert list(response.context["editions"]) == [twelfth, eleventh]
+    shown_names = re.findall(r'<h2><a href="/\w\w/forums/\d+/">(.*?)</a></h2>', response.content.decode())
+    shown_themes = re.findall(r'<p class="edition-item__theme">(.*?)</p>', response.content.decode())
+    assert shown_names == names
+    assert shown_themes == themes
+    assertContains(response, f'<h2><a href="/{language}/forums/12/">{names[0]}</a></h2>', html=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "starts", "ends", "rest"),
+    [
+        ("ko", "2021년 10월 6일", "2021년 10월 10일", "김대중컨벤션센터 · 대면·온라인 병행"),
+        ("en", "Oct. 6, 2021", "Oct. 10, 2021", "Kim Dae-jung Convention Center · Hybrid"),
+    ],
+)
+def test_edition_list_shows_dates_venue_and_format(client, language, starts, ends, rest):
+    make_edition(number=11, year=2021)
+
+    response = client.get(f"/{language}/forums/")
+
+    assertContains(
+        response,
+        f'<p class="muted"><time datetime="2021-10-06">{starts}</time> – '
+        f'<time datetime="2021-10-10">{ends}</time> · {rest}</p>',
+        html=True,
+    )
+
+
+@pytest.mark.parametrize(("language", "empty"), [("ko", "아직 포럼이 없습니다."), ("en", "No forums yet.")])
+def test_edition_list_without_editions_says_so(client, language, empty):
+    make_edition(number=13, year=2023, is_published=False)
+
+    response = client.get(f"/{language}/forums/")
+
+    assertContains(response, f"<li>{empty}</li>", html=True)
+
+
+# The forum page
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "theme", "dates", "venue", "format_label"),
+    [
+        (
+            "ko",
+            "제11회 세계인권도시포럼",
+            "도전의 시대의 인권",
+            ("2021년 10월 6일", "2021년 10월 10일"),
+            "김대중컨벤션센터",
+            "대면·온라인 병행",
+        ),
+        (
+            "en",
+            "11th World Human Rights Cities Forum",
+            "Human Rights in Times of Challenge",
+            ("Oct. 6, 2021", "Oct. 10, 2021"),
+            "Kim Dae-jung Convention Center",
+            "Hybrid",
+        ),
+    ],
+)
+def test_edition_detail_shows_theme_dates_venue_and_format(client, language, name, theme, dates, venue, format_label):
+    edition = make_edition(number=11, year=2021)
+
+    response = client.get(f"/{language}/forums/11/")
+
+    with translation.override(language):
+        assert (date_format(edition.starts_on, "DATE_FORMAT"), date_format(edition.ends_on, "DATE_FORMAT")) == dates
+    assertContains(response, f'<p class="eyebrow">{name}</p>')
+    assertContains(response, f"<h1>{theme}</h1>")
+    assertContains(
+        response,
+        f'<time datetime="2021-10-06">{dates[0]}</time> – <time datetime="2021-10-10">{dates[1]}</time>',
+    )
+    assertContains(response, f"<dd>{venue}</dd>")
+    assertContains(response, f"<dd>{format_label}</dd>")
+    assertNotContains(response, 'class="notice"')
+
+
+@pytest.mark.parametrize(
+    ("edition_format", "korean", "english"),
+    [(Edition.Format.IN_PERSON, "대면", "In person"), (Edition.Format.ONLINE, "온라인", "Online")],
+)
+def test_edition_detail_translates_every_format(client, edition_format, korean, english):
+    make_edition(number=11, format=edition_format)
+
+    korean_page = client.get("/ko/forums/11/")
+    english_page = client.get("/en/forums/11/")
+
+    assertContains(korean_page, f"<div><dt>개최 방식</dt><dd>{korean}</dd></div>", html=True)
+    assertContains(english_page, f"<div><dt>Format</dt><dd>{english}</dd></div>", html=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("ko", ("참가자", "도시", "국가", "프로그램")), ("en", ("Participants", "Cities", "Countries", "Programs"))],
+)
+def test_edition_detail_shows_figures_with_thousands_separators(client, language, labels):
+    make_edition(number=11, participants=12345, cities=1200, countries=45, program_count=1234567)
+
+    response = client.get(f"/{language}/forums/11/")
+
+    for label, figure in zip(labels, ("12,345", "1,200", "45", "1,234,567"), strict=True):
+        assertContains(response, f"<div><dt>{label}</dt><dd>{figure}</dd></div>", html=True)
+
+
+def test_edition_detail_leaves_out_unknown_figures(client):
+    make_edition(number=11, participants=None, cities=None, countries=None, program_count=None)
+
+    response = client.get("/en/forums/11/")
+
+    for label in ("Participants", "Cities", "Countries", "Programs"):
+        assertNotContains(response, f"<dt>{label}</dt>")
+
+
+def test_edition_detail_in_english_of_korean_only_edition_shows_notice(client):
+    make_edition(number=11, theme_en="", venue_en="")
+
+    response = client.get("/en/forums/11/")
+
+    assertContains(response, '<p class="notice" role="note">This forum is only described in Korean.</p>', count=1)
+    assertContains(response, '<h1 lang="ko">도전의 시대의 인권</h1>')
+
+
+def test_edition_detail_groups_the_program_by_seoul_day_and_field(client):
+    edition = make_edition(number=11, year=2021)
+    youth_opening = make_session(
+        edition, starts_at=seoul(2021, 10, 6, 14), field_ko="청년", field_en="Youth", title_ko="청년 개막"
+    )
+    cities = make_session(
+        edition, starts_at=seoul(2021, 10, 6, 16), field_ko="인권 도시", field_en="Human rights cities"
+    )
+    youth_debate = make_session(
+        edition, starts_at=seoul(2021, 10, 6, 15), field_ko="청년", field_en="Youth", title_ko="청년 토론"
+    )
+    # 00:30 in Seoul is 15:30 the day before in UTC: the session belongs to the 7th.
+    after_midnight = make_session(
+        edition, starts_at=seoul(2021, 10, 7, 0, 30), field_ko="인권 도시", field_en="Human rights cities"
+    )
+    make_session(make_edition(number=12, year=2022), starts_at=seoul(2021, 10, 6, 14))
+
+    korean = client.get("/ko/forums/11/")
+    english = client.get("/en/forums/11/")
+
+    assert after_midnight.starts_at.astimezone(datetime.UTC).date() == datetime.date(2021, 10, 6)
+    assert korean.context["program"] == [
+        (datetime.date(2021, 10, 6), [("청년", [youth_opening, youth_debate]), ("인권 도시", [cities])]),
+        (datetime.date(2021, 10, 7), [("인권 도시", [after_midnight])]),
+    ]
+    assert english.context["program"] == [
+        (datetime.date(2021, 10, 6), [("Youth", [youth_opening, youth_debate]), ("Human rights cities", [cities])]),
+        (datetime.date(2021, 10, 7), [("Human rights cities", [after_midnight])]),
+    ]
+    assertContains(korean, '<h3><time datetime="2021-10-07">2021년 10월 7일 (목요일)</time></h3>', html=True)
+    assertContains(english, '<h3><time datetime="2021-10-07">Oct. 7, 2021 (Thu)</time></h3>', html=True)
+    assertContains(
+        korean,
+        f'<li><time datetime="2021-10-07T00:30:00+09:00">00:30</time> '
+        f'<a href="/ko/forums/11/sessions/{after_midnight.pk}/">전체 세션</a> '
+        f'<span class="muted">전체 세션 · 컨벤션홀</span></li>',
+        html=True,
+    )
+    assertContains(
+        english,
+        f'<li><time datetime="2021-10-07T00:30:00+09:00">00:30</time> '
+        f'<a href="/en/forums/11/sessions/{after_midnight.pk}/">Plenary session</a> '
+        f'<span class="muted">Plenary session · Convention Hall</span></li>',
+        html=True,
+    )
+
+
+def test_edition_detail_without_sessions_has_no_program(client):
+    make_edition(number=11)
+
+    response = client.get("/ko/forums/11/")
+
+    assert response.context["program"] == []
+    assertNotContains(response, "program-heading")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ko", [("주최", ["광주광역시"]), ("공동 주최", ["유네스코", "유엔인권사무소"]), ("후원", ["광주은행"])]),
+        ("en", [("Host", ["Gwangju"]), ("Co-host", ["UNESCO", "OHCHR"]), ("Sponsor", ["Gwangju Bank"])]),
+    ],
+)
+def test_edition_detail_groups_partners_by_role_in_role_order(client, language, expected):
+    edition = make_edition(number=11)
+    other_edition = make_edition(number=12, year=2022)
+    make_partner(edition, make_organization(slug="bank", name_ko="광주은행", name_en="Gwangju Bank"), "sponsor")
+    make_partner(edition, make_organization(slug="ohchr", name_ko="유엔인권사무소", name_en="OHCHR"), order=2)
+    make_partner(edition, make_organization(slug="unesco"), order=1)
+    gwangju = make_organization(slug="gwangju", name_ko="광주광역시", name_en="Gwangju", kind="city")
+    make_partner(edition, gwangju, EditionPartner.Role.HOST)
+    make_partner(other_edition, make_organization(slug="uclg", name_ko="UCLG", name_en="UCLG"), "partner")
+
+    response = client.get(f"/{language}/forums/11/")
+
+    assert partner_groups(response) == expected
+
+
+def test_edition_detail_links_partner_websites_and_logos(client):
+    edition = make_edition(number=11)
+    make_partner(edition, make_organization(slug="unesco", website="https://www.unesco.org/"))
+    logo = make_organization(slug="uclg", name_ko="세계지방정부연합", name_en="UCLG", kind="city_network")
+    png = io.BytesIO()
+    Image.new("RGB", (240, 120), "white").save(png, "PNG")
+    logo.logo.save("uclg.png", ContentFile(png.getvalue()), save=True)
+    make_partner(edition, logo, order=1)
+
+    response = client.get("/en/forums/11/")
+
+    assertContains(
+        response, '<li class="partner"><a href="https://www.unesco.org/" rel="noopener">UNESCO</a></li>', html=True
+    )
+    assertContains(
+        response,
+        f'<li class="partner"><img src="{logo.logo.url}" alt="UCLG" width="120" height="60" loading="lazy"></li>',
+        html=True,
+    )
+
+
+def test_edition_detail_shows_only_its_published_news(client):
+    edition = make_edition(number=11)
+    older = make_post(edition=edition, title_ko="11회 지난 소식", published_at=days_ago(2))
+    newer = make_post(edition=edition, title_ko="11회 새 소식", title_en="News of the 11th", published_at=days_ago(1))
+    make_post(edition=edition, title_ko="임시 저장", status=Post.Status.DRAFT)
+    make_post(edition=edition, title_ko="예약", published_at=timezone.now() + datetime.timedelta(days=1))
+    make_post(edition=make_edition(number=12, year=2022), title_ko="12회 소식")
+    make_post(title_ko="회차 없는 소식")
+
+    korean = client.get("/ko/forums/11/")
+    english = client.get("/en/forums/11/")
+
+    assert list(korean.context["posts"]) == [newer, older]
+    assert card_titles(korean) == ["11회 새 소식", "11회 지난 소식"]
+    assert card_titles(english) == ["News of the 11th", older.title_en]
+    assertContains(korean, '<a href="/ko/news/?edition=11">이 포럼의 소식 모두 보기</a>', html=True)
+    assertContains(english, '<a href="/en/news/?edition=11">All news from this forum</a>', html=True)
+
+
+def test_edition_detail_shows_the_six_newest_posts(client):
+    edition = make_edition(number=11)
+    posts = [make_post(edition=edition, published_at=days_ago(day)) for day in range(1, 8)]
+
+    response = client.get("/ko/forums/11/")
+
+    assert card_titles(response) == [post.title_ko for post in posts[:6]]
+
+
+@pytest.mark.parametrize("path", ["/ko/forums/10/", "/en/forums/10/", "/ko/forums/999999999/", "/ko/forums/abc/"])
+def test_edition_detail_of_unknown_edition_is_not_found(client, path):
+    make_edition(number=11)
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_edition_detail_of_unpublished_edition_is_not_found(client, language):
+    make_edition(number=13, year=2023, is_published=False)
+
+    response = client.get(f"/{language}/forums/13/")
+
+    assert response.status_code == 404
+
+
+# The session page
+
+
+@pytest.fixture
+def session():
+    edition = make_edition(number=11, year=2021)
+    session = make_session(
+        edition,
+        starts_at=seoul(2021, 10, 7, 14),
+        ends_at=seoul(2021, 10, 7, 15, 30),
+        kind=Session.Kind.THEMATIC,
+        field_ko="인권 도시",
+        field_en="Human rights cities",
+        title_ko="도시와 이주민의 권리",
+        title_en="Cities and the rights of migrants",
+        summary_ko="이주민 인권을 논의합니다.\n둘째 줄",
+        summary_en="A talk on migrants' rights.\nSecond line",
+        room_ko="회의실 A",
+        room_en="Room A",
+        video_url="https://www.youtube.com/watch?v=abc123",
+    )
+    session.organizers.add(
+        make_organization(slug="unesco"),
+        make_organization(slug="gwangju", name_ko="광주광역시", name_en="Gwangju", kind="city"),
+    )
+    make_speaker(session, name_ko="김인권", name_en="Kim In-kwon", role=Speaker.Role.MODERATOR, order=0)
+    make_speaker(
+        session,
+        name_ko="제인 도",
+        name_en="Jane Doe",
+        affiliation_ko="유엔인권사무소",
+        affiliation_en="OHCHR",
+        order=1,
+    )
+    make_speaker(
+        session,
+        name_ko="이토론",
+        name_en="Lee Toron",
+        affiliation_ko="",
+        affiliation_en="",
+        role="discussant",
+        order=2,
+    )
+    return session
+
+
+@pytest.mark.parametrize(
+    ("language", "eyebrow", "title", "time_label", "room"),
+    [
+        (
+            "ko",
+            '<a href="/ko/forums/11/">제11회 세계인권도시포럼</a> · 주제 세션 · 인권 도시',
+            "도시와 이주민의 권리",
+            "<dt>일시</dt>",
+            "<div><dt>장소</dt><dd>회의실 A</dd></div>",
+        ),
+        (
+            "en",
+            '<a href="/en/forums/11/">11th World Human Rights Cities Forum</a>'
+            " · Thematic session · Human rights cities",
+            "Cities and the rights of migrants",
+            "<dt>Time</dt>",
+            "<div><dt>Room</dt><dd>Room A</dd></div>",
+        ),
+    ],
+)
+def test_session_detail_shows_title_time_and_room(client, session, language, eyebrow, title, time_label, room):
+    response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
+
+    with translation.override(language):
+        starts = date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+    assert starts == {"ko": "2021년 10월 7일 2:00 오후", "en": "Oct. 7, 2021, 2 p.m."}[language]
+    assertContains(response, f'<p class="eyebrow">{eyebrow}</p>')
+    assertContains(response, f"<h1>{title}</h1>")
+    assertContains(
+        response,
+        f'{time_label}<dd><time datetime="2021-10-07T14:00:00+09:00">{starts}</time> – '
+        f'<time datetime="2021-10-07T15:30:00+09:00">15:30</time></dd>',
+    )
+    assertContains(response, room, html=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "organizers"),
+    [
+        ("ko", "<div><dt>주관</dt><dd>광주광역시, 유네스코</dd></div>"),
+        ("en", "<div><dt>Organizers</dt><dd>Gwangju, UNESCO</dd></div>"),
+    ],
+)
+def test_session_detail_lists_organizers(client, session, language, organizers):
+    response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
+
+    assertContains(response, organizers, html=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "speakers"),
+    [
+        (
+            "ko",
+            [
+                '<li><strong>김인권</strong>, 광주광역시 <span class="muted">(좌장)</span></li>',
+                '<li><strong>제인 도</strong>, 유엔인권사무소 <span class="muted">(발표자)</span></li>',
+                '<li><strong>이토론</strong> <span class="muted">(토론자)</span></li>',
+            ],
+        ),
+        (
+            "en",
+            [
+                "<li><strong>Kim In-kwon</strong>, Gwangju Metropolitan City"
+                ' <span class="muted">(Moderator)</span></li>',
+                '<li><strong>Jane Doe</strong>, OHCHR <span class="muted">(Speaker)</span></li>',
+                '<li><strong>Lee Toron</strong> <span class="muted">(Discussant)</span></li>',
+            ],
+        ),
+    ],
+)
+def test_session_detail_lists_speakers_with_affiliation_and_role(client, session, language, speakers):
+    response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
+
+    assertContains(response, '<ul class="speakers">' + "".join(speakers) + "</ul>", html=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "video"),
+    [
+        ("ko", "<p>이주민 인권을 논의합니다.<br>둘째 줄</p>", "영상 보기"),
+        ("en", "<p>A talk on migrants&#x27; rights.<br>Second line</p>", "Watch the video"),
+    ],
+)
+def test_session_detail_shows_summary_and_video_link(client, session, language, summary, video):
+    response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
+
+    assertContains(response, f'<div class="lead">{summary}</div>')
+    assertContains(response, f'<p><a href="https://www.youtube.com/watch?v=abc123" rel="noopener">{video}</a></p>')
+
+
+def test_session_detail_without_summary_speakers_or_video_leaves_them_out(client):
+    session = make_session(make_edition(number=11), room_ko="", room_en="")
+
+    response = client.get(f"/en/forums/11/sessions/{session.pk}/")
+
+    assertContains(response, "<h1>Plenary session</h1>")
+    for absent in ('class="lead"', "speakers-heading", "Watch the video", "<dt>Room</dt>", "<dt>Organizers</dt>"):
+        assertNotContains(response, absent)
+
+
+def test_session_detail_shows_its_published_news(client, session):
+    related = make_post(title_ko="이주민 세션 소식", title_en="Migrants session news", published_at=days_ago(1))
+    older = make_post(title_ko="이주민 세션 예고", published_at=days_ago(3))
+    draft = make_post(title_ko="임시 저장", status=Post.Status.DRAFT)
+    for post in (related, older, draft):
+        post.sessions.add(session)
+    make_post(title_ko="관계없는 소식")
+
+    korean = client.get(f"/ko/forums/11/sessions/{session.pk}/")
+    english = client.get(f"/en/forums/11/sessions/{session.pk}/")
+
+    assert list(korean.context["posts"]) == [related, older]
+    assert card_titles(korean) == ["이주민 세션 소식", "이주민 세션 예고"]
+    assert card_titles(english) == ["Migrants session news", older.title_en]
+    assertContains(korean, '<h2 id="news-heading">관련 소식</h2>')
+
+
+def test_session_detail_under_another_editions_number_is_not_found(client, session):
+    make_edition(number=12, year=2022)
+
+    response = client.get(f"/ko/forums/12/sessions/{session.pk}/")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["sessions/999999/", "sessions/abc/", "sessions/1234567890123/"])
+def test_session_detail_of_unknown_session_is_not_found(client, session, path):
+    response = client.get(f"/ko/forums/11/{path}")
+
+    assert response.status_code == 404
+
+
+def test_session_detail_of_unpublished_edition_is_not_found(client):
+    session = make_session(make_edition(number=13, year=2023, is_published=False))
+
+    response = client.get(f"/ko/forums/13/sessions/{session.pk}/")
+
+    assert response.status_code == 404
+
+
+# Query counts
+
+
+@pytest.mark.parametrize("edition_count", [1, 4])
+def test_edition_list_query_count_does_not_grow_with_editions(client, django_assert_num_queries, edition_count):
+    for number in range(1, edition_count + 1):
+        make_edition(number=number, year=2010 + number)
+
+    with django_assert_num_queries(1):
+        response = client.get("/ko/forums/")
+
+    assert len(response.context["editions"]) == edition_count
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_edition_detail_query_count_does_not_grow_with_sessions_partners_or_posts(
+    client, django_assert_num_queries, size
+):
+    edition = make_edition(number=11)
+    organizations = [make_organization(slug=f"org-{number}", name_en=f"Org {number}") for number in range(size)]
+    for number, organization in enumerate(organizations):
+        session = make_session(edition, starts_at=seoul(2021, 10, 6 + number % 3, 9 + number))
+        session.organizers.add(*organizations)
+        make_partner(edition, organization, role=list(EditionPartner.Role)[number % 5])
+        make_post(edition=edition)
+
+    # The edition, its sessions, their organizers, its partners, its news.
+    with django_assert_num_queries(5):
+        response = client.get("/en/forums/11/")
+
+    assert sum(len(sessions) for _day, fields in response.context["program"] for _f, sessions in fields) == size
+    assert len(card_titles(response)) == size
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_session_detail_query_count_does_not_grow_with_organizers_speakers_or_posts(
+    client, django_assert_num_queries, size
+):
+    session = make_session(make_edition(number=11))
+    for number in range(size):
+        session.organizers.add(make_organization(slug=f"org-{number}", name_en=f"Org {number}"))
+        make_speaker(session, order=number)
+        make_post().sessions.add(session)
+
+    # The session with its edition, its organizers, its speakers, its news.
+    with django_assert_num_queries(4):
+        response = client.get(f"/ko/forums/11/sessions/{session.pk}/")
+
+    assert len(card_titles(response)) == size
+    assertContains(response, "<li><strong>홍길동</strong>", count=size)

@@ -1,0 +1,196 @@
+import io
+import re
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from editions.models import Edition, EditionPartner, Organization, Session, Speaker
+from news.models import Attachment, Category, Post
+
+CATEGORY_SLUGS = {"news", "notice", "newsletter", "press-release", "letter"}
+
+
+@pytest.fixture(autouse=True)
+def default_demo_login(monkeypatch):
+    """The developer's own environment must not change which account the command creates."""
+    monkeypatch.delenv("DEMO_ADMIN_USERNAME", raising=False)
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+
+
+def load_demo():
+    stdout = io.StringIO()
+    call_command("load_demo", stdout=stdout)
+    return stdout.getvalue()
+
+
+def database_state():
+    """Row counts of every model the command touches, and the values a rerun must leave alone."""
+    models = [Edition, Organization, EditionPartner, Session, Speaker, Category, Post, Attachment, get_user_model()]
+    links = [Post.sessions.through, Post.organizations.through, Session.organizers.through]
+    return {
+        "counts": {model._meta.label: model.objects.count() for model in models + links},
+        "editions": list(Edition.objects.order_by("pk").values_list("pk", "number", "theme_ko", "theme_en")),
+        "organizations": list(Organization.objects.order_by("pk").values_list("pk", "slug", "logo")),
+        "partners": list(EditionPartner.objects.order_by("pk").values_list("pk", "edition", "organization", "order")),
+        "sessions": list(Session.objects.order_by("pk").values_list("pk", "edition", "starts_at", "title_ko")),
+        "speakers": list(Speaker.objects.order_by("pk").values_list("pk", "session", "order", "name_ko")),
+        "posts": list(
+            Post.objects.order_by("pk").values_list(
+                "pk", "slug", "status", "published_at", "pinned", "view_count", "cover", "title_en"
+            )
+        ),
+        "attachments": list(Attachment.objects.order_by("pk").values_list("pk", "post", "file", "size")),
+    }
+
+
+def media_files(media_root):
+    return sorted(path.relative_to(media_root) for path in media_root.rglob("*") if path.is_file())
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_changes_nothing(media_root):
+    load_demo()
+    first_state = database_state()
+    first_files = media_files(media_root)
+
+    load_demo()
+
+    assert database_state() == first_state
+    assert media_files(media_root) == first_files
+
+
+@pytest.mark.django_db
+def test_load_demo_editions_have_themes_in_both_languages():
+    years = [2017, 2018, 2020, 2021, 2023, 2024]
+
+    load_demo()
+
+    editions = Edition.objects.filter(year__in=years).order_by("year")
+    assert [edition.year for edition in editions] == years
+    assert all(edition.theme_ko and edition.theme_en for edition in editions)
+
+
+@pytest.mark.django_db
+def test_load_demo_posts_korean_only_lack_all_english():
+    load_demo()
+
+    posts = list(Post.objects.all())
+    without_title_en = {post.slug for post in posts if not post.title_en}
+    without_any_english = {
+        post.slug for post in posts if not (post.title_en or post.summary_en or post.body_en or post.cover_alt_en)
+    }
+    assert all(post.title_ko for post in Post.objects.published())
+    assert without_title_en == without_any_english
+    assert len(without_title_en) >= 4
+    assert all(post.body_en for post in posts if post.title_en)
+
+
+@pytest.mark.django_db
+def test_load_demo_draft_and_scheduled_posts_stay_hidden():
+    load_demo()
+
+    drafts = Post.objects.filter(status=Post.Status.DRAFT)
+    scheduled = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now())
+    hidden_pks = set(drafts.values_list("pk", flat=True)) | set(scheduled.values_list("pk", flat=True))
+    assert drafts.exists()
+    assert scheduled.exists()
+    assert not Post.objects.published().filter(pk__in=hidden_pks).exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_published_posts_cover_every_category():
+    load_demo()
+
+    published = Post.objects.published()
+    assert published.count() >= 30
+    assert set(published.values_list("category__slug", flat=True)) == CATEGORY_SLUGS
+
+
+@pytest.mark.django_db
+def test_load_demo_staff_password_printed_once():
+    first_output = load_demo()
+
+    second_output = load_demo()
+
+    match = re.search(r"Demo staff login: admin / (\S+) \(http://127\.0\.0\.1:8000/admin/\)", first_output)
+    assert match is not None
+    password = match.group(1)
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert password not in second_output
+    assert "Demo staff login admin already exists; its password is unchanged." in second_output
+
+
+@pytest.mark.django_db
+def test_load_demo_staff_login_from_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_USERNAME", "editor")
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "correct-horse-battery")
+
+    output = load_demo()
+
+    user = get_user_model().objects.get(username="editor")
+    assert "Demo staff login: editor / correct-horse-battery (http://127.0.0.1:8000/admin/)" in output
+    assert user.is_superuser
+    assert user.check_password("correct-horse-battery")
+
+
+@pytest.mark.django_db
+def test_load_demo_sessions_of_10th_and_11th_have_speakers():
+    load_demo()
+
+    for number in (10, 11):
+        sessions = Session.objects.filter(edition__number=number)
+        assert sessions.count() >= 8
+        assert not sessions.filter(speakers__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_sessions_fall_within_their_edition():
+    load_demo()
+
+    for session in Session.objects.select_related("edition"):
+        day = timezone.localtime(session.starts_at).date()
+        assert session.edition.starts_on <= day <= session.edition.ends_on
+        assert session.ends_at > session.starts_at
+
+
+@pytest.mark.django_db
+def test_load_demo_summary_line_counts_what_was_loaded():
+    output = load_demo()
+
+    assert output.rstrip().endswith(
+        f"Demo data: 8 editions, 9 organizations, {Session.objects.count()} sessions, {Post.objects.count()} posts."
+    )
+
+
+@pytest.mark.django_db
+def test_load_demo_generates_covers_logos_and_attachments():
+    load_demo()
+
+    assert not Post.objects.filter(cover="").exists()
+    assert not Organization.objects.filter(logo="").exists()
+    assert Attachment.objects.count() >= 3
+    assert all(attachment.size > 0 and attachment.file.read(5) == b"%PDF-" for attachment in Attachment.objects.all())
+
+
+def co_host_slugs(number):
+    partners = EditionPartner.objects.filter(edition__number=number, role=EditionPartner.Role.CO_HOST)
+    return set(partners.values_list("organization__slug", flat=True))
+
+
+@pytest.mark.django_db
+def test_load_demo_partners_follow_the_facts():
+    load_demo()
+
+    hosts = EditionPartner.objects.filter(role=EditionPartner.Role.HOST)
+    assert set(hosts.values_list("edition__number", "organization__slug")) == {
+        (number, "gwangju") for number in range(7, 15)
+    }
+    assert co_host_slugs(9) == set()
+    assert co_host_slugs(10) == {"unesco", "ohchr"}
+    assert co_host_slugs(11) == {"unesco", "ohchr", "uclg-csipdhr"}
+    assert Edition.objects.get(number=10).format == Edition.Format.ONLINE
+    assert Edition.objects.get(number=11).format == Edition.Format.HYBRID
+    assert Edition.objects.get(number=11).starts_on == date(2021, 10, 6)
