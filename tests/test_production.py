@@ -112,3 +112,33 @@ def test_huge_form_post_is_refused(client):
     response = client.post("/admin/login/", {"username": "x" * (6 * 1024 * 1024), "password": "y"})
 
     assert response.status_code == 400
+
+
+def test_uploaded_html_is_served_as_a_download_never_as_a_page(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "attack.html").write_text("<script>alert(1)</script>")
+
+    response = client.get("/media/attack.html")
+
+    assert response["Content-Type"] == "text/html"
+    assert response["Content-Disposition"] == 'attachment; filename="attack.html"'
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_uploaded_image_is_served_inline(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    response = client.get("/media/cover.png")
+
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'inline; filename="cover.png"'
+
+
+def test_media_outside_the_media_folder_is_a_bad_request(client, media_root):
+    media_root.mkdir(parents=True)
+
+    response = client.get("/media/../manage.py")
+
+    assert response.status_code == 400

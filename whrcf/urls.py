@@ -14,7 +14,7 @@ admin.site.site_title = _("WHRCF News")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -27,7 +27,5 @@ urlpatterns += i18n_patterns(
     path("forums/", include("editions.urls")),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns.append(path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", views.media, name="media"))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -5,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from editions.models import Edition
 from news.models import Post
@@ -34,7 +36,7 @@ def home(request):
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     """Crawlers may read every public page but not the admin, previews or search results."""
-    lines = ["User-agent: *", "Disallow: /admin/"]
+    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_URL}"]
     for code in language_codes():
         lines += [f"Disallow: /{code}/news/preview/", f"Disallow: /{code}/news/?q=", f"Disallow: /{code}/news/*&q="]
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
@@ -60,3 +62,21 @@ def healthz(request):
         checks["cache"] = "error"
     healthy = set(checks.values()) == {"ok"}
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+@require_GET
+def media(request, path):
+    """Uploaded files, when no web server or object store serves them (`make prod`, a
+    single small server). Only images are shown inline; anything else is a download, and
+    nothing an editor uploads can run as a page of this site."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    if response["Content-Type"] not in INLINE_MEDIA_TYPES:
+        response["Content-Disposition"] = response.get("Content-Disposition", "inline").replace(
+            "inline", "attachment", 1
+        )
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+INLINE_MEDIA_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
