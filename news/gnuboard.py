@@ -1,0 +1,783 @@
+"""
+The old site's boards, read and turned into posts.
+
+gnuboard5 keeps each board in a table `g5_write_<board>`, one board per language (`news`
+and its English twin `news_eng`), and attachments in `g5_board_file`. A dump of a table
+comes as JSON, CSV or a mysqldump SQL file. Every row is read and checked before anything
+is written, so a bad file changes nothing.
+"""
+
+import csv
+import datetime
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.utils.text import Truncator
+
+from editions.models import Edition
+
+from .models import Attachment, Category, Post
+from .sanitize import clean_html
+
+# The old site stored naive datetimes in Seoul time, whatever the server's zone.
+OLD_SITE_TIMEZONE = ZoneInfo("Asia/Seoul")
+BOARD_TABLE_PREFIX = "g5_write_"
+BOARD_FILE_TABLE = "g5_board_file"
+BOARD_NAME = re.compile(r"[a-z0-9_]{1,40}")
+ENGLISH_BOARD_SUFFIX = "_eng"
+REQUIRED_COLUMNS = ("wr_id", "wr_subject", "wr_content", "wr_datetime")
+REQUIRED_FILE_COLUMNS = ("bo_table", "wr_id", "bf_no", "bf_source", "bf_file")
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+# The largest value of a PositiveIntegerField on every database.
+MAX_ID = 2_147_483_647
+TITLE_MAX_LENGTH = Post._meta.get_field("title").max_length
+SUMMARY_LENGTH = 200
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+# Legacy categories, made when missing: (slug, Korean name, English name).
+NOTICE_CATEGORY = ("notice", "공지", "Notice")
+NEWS_CATEGORY = ("news", "뉴스", "News")
+
+SQL_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+|--[^\n]*|\#[^\n]*|/\*.*?\*/)
+    |(?P<string>'(?:[^'\\]++|\\.|'')*+'|"(?:[^"\\]++|\\.|"")*+")
+    |(?P<name>`(?:[^`]++|``)*+`)
+    |(?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)
+    |(?P<word>\w+)
+    |(?P<symbol>[(),;.])
+    |(?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+SQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "%": "\\%", "_": "\\_"}
+SQL_STRING_ESCAPES = {"'": re.compile(r"\\(.)|''", re.DOTALL), '"': re.compile(r'\\(.)|""', re.DOTALL)}
+INSERT_MODIFIERS = {"LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO"}
+
+IMAGE_SOURCE = re.compile(
+    r"""(?P<attribute>\bsrc\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE
+)
+# Editor uploads as the old pages referred to them: absolute on the old domain, root-relative
+# or relative to /bbs/ ("../data/editor/2110/a.jpg").
+EDITOR_FILE_URL = re.compile(
+    r"(?:(?:https?:)?//(?:[\w-]+\.)*whrcf\.org)?(?:\.{0,2}/)*data/editor/(?P<path>[^?#]+)", re.IGNORECASE
+)
+
+
+class DumpError(Exception):
+    """A dump that cannot be imported; the message names the file and the row."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A row of a board worth importing, checked and mapped to a post's fields."""
+
+    board: str
+    wr_id: int
+    where: str
+    title: str
+    body: str
+    published_at: datetime.datetime
+    view_count: int
+    edition_year: int | None
+
+    @property
+    def language(self):
+        return board_language(self.board)
+
+    @property
+    def label(self):
+        return f"{self.where} ({self.board} wr_id {self.wr_id})"
+
+
+@dataclass
+class BoardDump:
+    board: str
+    articles: list[Article]
+    skipped: int
+
+
+@dataclass(frozen=True)
+class BoardFile:
+    """A row of g5_board_file: a file attached to a board row."""
+
+    board: str
+    wr_id: int
+    number: int
+    original_name: str
+    stored_name: str
+    download_count: int
+
+
+@dataclass
+class BoardCounts:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    joined: int = 0
+
+    @property
+    def imported(self):
+        return self.created + self.updated
+
+
+@dataclass
+class ImportReport:
+    boards: dict[str, BoardCounts] = field(default_factory=dict)
+    attachments_created: int = 0
+    attachments_updated: int = 0
+    images_left_behind: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def board_language(board):
+    return "en" if board.endswith(ENGLISH_BOARD_SUFFIX) else "ko"
+
+
+def korean_board_of(board):
+    return board.removesuffix(ENGLISH_BOARD_SUFFIX)
+
+
+# Reading files
+
+
+def read_text(path):
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DumpError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DumpError(
+            f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); export the dump as UTF-8."
+        ) from None
+
+
+def read_tables(path, wanted=lambda table: True):
+    """{table name: [(where, row), ...]}. JSON and CSV hold one table, named None; of a SQL
+    dump, only the tables for which `wanted(name)` is true are read."""
+    path = Path(path)
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return {None: read_json(path, text)}
+    if suffix == ".csv":
+        return {None: read_csv(path, text)}
+    if suffix == ".sql":
+        return read_sql(path, text, wanted)
+    raise DumpError(f"{path}: unknown dump format; give a .json, .csv or .sql file.")
+
+
+def read_json(path, text):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DumpError(f"{path}: line {error.lineno}: not valid JSON ({error.msg}).") from None
+    if isinstance(data, dict) and isinstance(data.get("rows"), list):
+        data = data["rows"]
+    if not isinstance(data, list):
+        raise DumpError(f'{path}: expected a list of rows or {{"rows": [...]}}.')
+    rows = []
+    for number, item in enumerate(data, start=1):
+        where = f"{path}: row {number}"
+        if not isinstance(item, dict):
+            raise DumpError(f"{where}: a row must be an object of column names and values.")
+        rows.append((where, {column: json_cell(where, column, value) for column, value in item.items()}))
+    return rows
+
+
+def json_cell(where, column, value):
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int | float):
+        return str(value)
+    raise DumpError(f"{where}: column {column} holds a list or object, not a value.")
+
+
+def read_csv(path, text):
+    # Bodies with pasted images exceed csv's default 128 KB field limit.
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [column.strip() for column in next(reader, [])]
+        rows, start = [], reader.line_num + 1
+        for values in reader:
+            where = f"{path}: line {start}"
+            start = reader.line_num + 1
+            if not values:
+                continue
+            if len(values) != len(header):
+                raise DumpError(f"{where}: {len(values)} fields, but the header names {len(header)} columns.")
+            rows.append((where, dict(zip(header, values, strict=True))))
+    except csv.Error as error:
+        raise DumpError(f"{path}: line {reader.line_num}: not valid CSV ({error}).") from None
+    if not header:
+        raise DumpError(f"{path}: empty file; the first line must name the columns.")
+    return rows
+
+
+def read_sql(path, text, wanted):
+    """The rows of the INSERTs into wanted tables of a mysqldump file, with or without a column list."""
+    tables, columns_of = {}, {}
+    for statement in sql_statements(path, text):
+        keyword = statement[0][1].upper() if statement[0][0] == "word" else ""
+        if keyword == "CREATE" and any(
+            kind == "word" and value.upper() == "TABLE" for kind, value, _ in statement[:4]
+        ):
+            table, columns = parse_create_table(path, text, statement)
+            columns_of[table] = columns
+            if wanted(table):
+                tables.setdefault(table, [])
+        elif keyword in {"INSERT", "REPLACE"}:
+            table, rows = parse_insert(path, text, statement, columns_of, wanted)
+            if wanted(table):
+                tables.setdefault(table, []).extend(rows)
+    return tables
+
+
+def sql_statements(path, text):
+    """Lists of (kind, value, position) tokens, one list per statement."""
+    statement = []
+    for match in SQL_TOKEN.finditer(text):
+        kind, value = match.lastgroup, match.group()
+        if kind == "space":
+            continue
+        if kind == "other" and value in "'\"`":
+            raise DumpError(f"{path}: line {line_at(text, match.start())}: unterminated quoted text.")
+        if kind == "symbol" and value == ";":
+            if statement:
+                yield statement
+            statement = []
+        else:
+            statement.append((kind, value, match.start()))
+    if statement:
+        yield statement
+
+
+def line_at(text, position):
+    return text.count("\n", 0, position) + 1
+
+
+def parse_create_table(path, text, statement):
+    tokens = iter(statement)
+    for kind, value, _position in tokens:
+        if kind == "word" and value.upper() == "TABLE":
+            break
+    token = next(tokens, None)
+    if token and token[0] == "word" and token[1].upper() == "IF":  # IF NOT EXISTS
+        next(tokens, None)
+        next(tokens, None)
+        token = next(tokens, None)
+    table = sql_name(path, text, token, "a table name")
+    columns, depth, previous = [], 0, None
+    for kind, value, _position in tokens:
+        if kind == "name" and depth == 1 and previous in {"(", ","}:
+            columns.append(unquote_name(value))
+        if value == "(":
+            depth += 1
+        elif value == ")":
+            depth -= 1
+        previous = value if kind == "symbol" else None
+    return table, columns
+
+
+def parse_insert(path, text, tokens, columns_of, wanted):
+    index = 1
+    while index < len(tokens) and tokens[index][0] == "word" and tokens[index][1].upper() in INSERT_MODIFIERS:
+        index += 1
+    table = sql_name(path, text, tokens[index] if index < len(tokens) else None, "a table name")
+    if not wanted(table):
+        return table, []
+    index += 1
+    columns = columns_of.get(table)
+    if index < len(tokens) and tokens[index][1] == "(":
+        columns, index = parse_list(path, text, tokens, index, column_name)
+    if index >= len(tokens) or tokens[index][1].upper() not in {"VALUES", "VALUE"}:
+        raise DumpError(sql_error(path, text, tokens, index, "expected VALUES"))
+    if columns is None:
+        position = tokens[0][2]
+        raise DumpError(
+            f"{path}: line {line_at(text, position)}: INSERT INTO {table} names no columns and the dump "
+            "has no CREATE TABLE for it; dump with --complete-insert or keep the table definition."
+        )
+    rows = []
+    index += 1
+    while True:
+        line = line_at(text, tokens[index][2]) if index < len(tokens) else line_at(text, len(text))
+        values, index = parse_list(path, text, tokens, index, sql_value)
+        if len(values) != len(columns):
+            raise DumpError(f"{path}: line {line}: {len(values)} values for {len(columns)} columns of {table}.")
+        rows.append((f"{path}: line {line}", dict(zip(columns, values, strict=True))))
+        if index < len(tokens) and tokens[index][1] == ",":
+            index += 1
+            continue
+        if index < len(tokens) and not (tokens[index][0] == "word" and tokens[index][1].upper() == "ON"):
+            raise DumpError(sql_error(path, text, tokens, index, "expected , or ; after a row"))
+        return table, rows
+
+
+def parse_list(path, text, tokens, index, read_item):
+    """Reads `( item, item, ... )` starting at tokens[index]; returns the items and the next index."""
+    if index >= len(tokens) or tokens[index][1] != "(":
+        raise DumpError(sql_error(path, text, tokens, index, "expected ("))
+    items = []
+    index += 1
+    while True:
+        if index >= len(tokens):
+            raise DumpError(sql_error(path, text, tokens, index, "expected a value"))
+        items.append(read_item(path, text, tokens[index]))
+        index += 1
+        if index < len(tokens) and tokens[index][1] == ",":
+            index += 1
+        elif index < len(tokens) and tokens[index][1] == ")":
+            return items, index + 1
+        else:
+            raise DumpError(sql_error(path, text, tokens, index, "expected , or )"))
+
+
+def sql_error(path, text, tokens, index, expected):
+    if index < len(tokens):
+        _kind, value, position = tokens[index]
+        found = value if len(value) <= 20 else f"{value[:20]}…"
+        return f"{path}: line {line_at(text, position)}: {expected}, found {found!r}."
+    return f"{path}: line {line_at(text, len(text))}: {expected}, found the end of the statement."
+
+
+def sql_name(path, text, token, expected):
+    if token is None or token[0] not in {"name", "word"}:
+        raise DumpError(sql_error(path, text, [token] if token else [], 0, f"expected {expected}"))
+    return unquote_name(token[1])
+
+
+def column_name(path, text, token):
+    return sql_name(path, text, token, "a column name")
+
+
+def unquote_name(name):
+    return name[1:-1].replace("``", "`") if name.startswith("`") else name
+
+
+def sql_value(path, text, token):
+    kind, value, _position = token
+    if kind == "string":
+        return SQL_STRING_ESCAPES[value[0]].sub(unescape_sql, value[1:-1])
+    if kind == "number":
+        return value
+    if kind == "word" and value.upper() == "NULL":
+        return None
+    raise DumpError(sql_error(path, text, [token], 0, "expected a quoted text, a number or NULL"))
+
+
+def unescape_sql(match):
+    if match.group(1) is None:
+        return match.group()[0]
+    return SQL_ESCAPES.get(match.group(1), match.group(1))
+
+
+# Boards
+
+
+def read_boards(path, board=None):
+    """The board dumps in a file: one for JSON and CSV (named by `board` or the file name),
+    one per g5_write_<board> table of a SQL dump, or just `board`'s table."""
+    path = Path(path)
+    tables = read_tables(path, wanted=lambda table: table.startswith(BOARD_TABLE_PREFIX))
+    if None in tables:
+        return [board_dump(path, board or board_from_file_name(path), tables[None])]
+    if board is not None:
+        if BOARD_TABLE_PREFIX + board not in tables:
+            raise DumpError(f"{path}: holds no table {BOARD_TABLE_PREFIX}{board}.")
+        return [board_dump(path, board, tables[BOARD_TABLE_PREFIX + board])]
+    if not tables:
+        raise DumpError(f"{path}: holds no {BOARD_TABLE_PREFIX}<board> table.")
+    return [board_dump(path, name.removeprefix(BOARD_TABLE_PREFIX), rows) for name, rows in tables.items()]
+
+
+def board_dump(path, board, rows):
+    if not BOARD_NAME.fullmatch(board):
+        raise DumpError(f"{path}: {board!r} is not a board name (lowercase letters, digits and _).")
+    articles, skipped, seen = [], 0, {}
+    for where, row in rows:
+        missing = [column for column in REQUIRED_COLUMNS if column not in row]
+        if missing:
+            raise DumpError(f"{where}: missing column {', '.join(missing)}.")
+        wr_id = parse_id(row["wr_id"])
+        if wr_id is None:
+            raise DumpError(f"{where}: wr_id {row['wr_id']!r} is not a positive whole number.")
+        if wr_id in seen:
+            raise DumpError(f"{where}: wr_id {wr_id} appears twice in the file (also at {seen[wr_id]}).")
+        seen[wr_id] = where.removeprefix(f"{path}: ")
+        if is_comment(row) or "secret" in row_options(row):
+            skipped += 1
+            continue
+        articles.append(article_from_row(board, wr_id, where, row))
+    return BoardDump(board=board, articles=articles, skipped=skipped)
+
+
+def board_from_file_name(path):
+    board = path.stem.removeprefix(BOARD_TABLE_PREFIX)
+    if board == path.stem or not BOARD_NAME.fullmatch(board):
+        raise DumpError(f"{path}: cannot tell the board from the file name; name it g5_write_<board> or give --board.")
+    return board
+
+
+def parse_id(value):
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+        return int(value)
+    return None
+
+
+def is_comment(row):
+    return (row.get("wr_is_comment") or "0").strip() not in {"", "0"}
+
+
+def row_options(row):
+    return {option.strip() for option in (row.get("wr_option") or "").split(",")}
+
+
+def article_from_row(board, wr_id, where, row):
+    label = f"{where} ({board} wr_id {wr_id})"
+    title = " ".join(html.unescape(row["wr_subject"] or "").split())
+    if not title:
+        raise DumpError(f"{label}: wr_subject is empty.")
+    if len(title) > TITLE_MAX_LENGTH:
+        raise DumpError(f"{label}: wr_subject is longer than {TITLE_MAX_LENGTH} characters.")
+    published_at = parse_old_datetime(row["wr_datetime"])
+    if published_at is None:
+        raise DumpError(
+            f"{label}: wr_datetime {row['wr_datetime']!r} is not a date and time like 2021-10-31 17:02:00."
+        )
+    hits = (row.get("wr_hit") or "0").strip()
+    if not (hits.isascii() and hits.isdigit() and int(hits) <= MAX_ID):
+        raise DumpError(f"{label}: wr_hit {row['wr_hit']!r} is not a count.")
+    year = (row.get("ca_name") or "").strip()
+    return Article(
+        board=board,
+        wr_id=wr_id,
+        where=where,
+        title=title,
+        body=body_html(row["wr_content"] or "", row_options(row)),
+        published_at=published_at,
+        view_count=int(hits),
+        edition_year=int(year) if re.fullmatch(r"[0-9]{4}", year) else None,
+    )
+
+
+def parse_old_datetime(value):
+    for date_format in DATETIME_FORMATS:
+        try:
+            naive = datetime.datetime.strptime((value or "").strip(), date_format)
+        except ValueError:
+            continue
+        return naive.replace(tzinfo=OLD_SITE_TIMEZONE)
+    return None
+
+
+def body_html(content, options):
+    """gnuboard's wr_option: html1 is HTML, html2 HTML whose line breaks show, else plain text."""
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    if "html2" in options:
+        return content.replace("\n", "<br>\n")
+    if "html1" in options:
+        return content
+    return plain_text_html(content)
+
+
+def plain_text_html(text):
+    paragraphs = [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text)]
+    return "\n".join(
+        "<p>" + "<br>".join(html.escape(line.strip(), quote=False) for line in paragraph.split("\n")) + "</p>"
+        for paragraph in paragraphs
+        if paragraph
+    )
+
+
+def summarize(body):
+    """The first words of a body as plain text, for lists and link previews."""
+    text = html.unescape(re.sub(r"<[^>]*>", " ", clean_html(body)))
+    return Truncator(" ".join(text.split())).chars(SUMMARY_LENGTH)
+
+
+def read_twins(path):
+    """{English wr_id: Korean wr_id} from a CSV with the columns ko_wr_id,en_wr_id."""
+    rows = read_tables(Path(path), wanted=lambda table: False)
+    if None not in rows:
+        raise DumpError(f"{path}: twins come as a CSV or JSON list with ko_wr_id and en_wr_id.")
+    twins, korean_seen = {}, {}
+    for where, row in rows[None]:
+        if "ko_wr_id" not in row or "en_wr_id" not in row:
+            raise DumpError(f"{where}: twins need the columns ko_wr_id and en_wr_id.")
+        korean, english = parse_id(row["ko_wr_id"]), parse_id(row["en_wr_id"])
+        if korean is None or english is None:
+            raise DumpError(f"{where}: ko_wr_id and en_wr_id must be positive whole numbers.")
+        if english in twins or korean in korean_seen:
+            raise DumpError(f"{where}: ko_wr_id {korean} or en_wr_id {english} is already paired above.")
+        twins[english] = korean
+        korean_seen[korean] = english
+    return twins
+
+
+def read_board_files(path):
+    path = Path(path)
+    tables = read_tables(path, wanted=lambda table: table == BOARD_FILE_TABLE)
+    rows = tables[None] if None in tables else tables.get(BOARD_FILE_TABLE)
+    if rows is None:
+        raise DumpError(f"{path}: holds no table {BOARD_FILE_TABLE}.")
+    board_files, seen = [], set()
+    for where, row in rows:
+        missing = [column for column in REQUIRED_FILE_COLUMNS if column not in row]
+        if missing:
+            raise DumpError(f"{where}: missing column {', '.join(missing)}.")
+        stored_name = (row["bf_file"] or "").strip()
+        if not stored_name:
+            continue
+        board, wr_id = (row["bo_table"] or "").strip(), parse_id(row["wr_id"])
+        number, downloads = (row["bf_no"] or "").strip(), (row.get("bf_download") or "0").strip()
+        if not BOARD_NAME.fullmatch(board) or wr_id is None or not number.isdigit() or not downloads.isdigit():
+            raise DumpError(f"{where}: bo_table, wr_id, bf_no or bf_download is not valid.")
+        if PurePosixPath(stored_name).name != stored_name or stored_name in {".", ".."} or "\\" in stored_name:
+            raise DumpError(f"{where}: bf_file {stored_name!r} is not a plain file name.")
+        if (board, wr_id, int(number)) in seen:
+            raise DumpError(f"{where}: {board} wr_id {wr_id} file {number} appears twice.")
+        seen.add((board, wr_id, int(number)))
+        board_files.append(
+            BoardFile(
+                board=board,
+                wr_id=wr_id,
+                number=int(number),
+                original_name=(row["bf_source"] or stored_name).strip(),
+                stored_name=stored_name,
+                download_count=min(int(downloads), MAX_ID),
+            )
+        )
+    return board_files
+
+
+# Writing posts
+
+
+class LegacyImport:
+    """Writes checked board dumps into posts; meant to run inside one transaction.
+
+    Korean boards go first, so an English row listed in `twins` joins the post of its
+    Korean twin (made by the same run or an earlier one) instead of making its own.
+    """
+
+    def __init__(self, files_dir=None, copy_files=True):
+        self.files_dir = Path(files_dir).resolve() if files_dir else None
+        self.copy_files = copy_files
+        self.copied_files = []
+        self.report = ImportReport()
+        self.posts = {}
+        self.categories = {}
+        self.editions = {}
+
+    def run(self, dumps, twins=None, board_files=()):
+        twins = twins or {}
+        dumps = sorted(dumps, key=lambda dump: dump.board.endswith(ENGLISH_BOARD_SUFFIX))
+        self.check(dumps, twins)
+        for dump in dumps:
+            counts = self.report.boards.setdefault(dump.board, BoardCounts())
+            counts.skipped += dump.skipped
+            for article in dump.articles:
+                if article.language == "en":
+                    self.import_english(article, twins.get(article.wr_id), counts)
+                else:
+                    self.import_korean(article, counts)
+        for board_file in board_files:
+            post = self.posts.get((board_file.board, board_file.wr_id))
+            if post is not None:
+                self.attach(post, board_file)
+        return self.report
+
+    def delete_copied_files(self):
+        """Undoes the file copies of a run whose transaction failed."""
+        for name in self.copied_files:
+            default_storage.delete(name)
+        self.copied_files = []
+
+    def check(self, dumps, twins):
+        """Raises DumpError for what would go wrong half-way: the same row twice, bad twins."""
+        seen = {}
+        for dump in dumps:
+            for article in dump.articles:
+                key = (article.board, article.wr_id)
+                if key in seen:
+                    raise DumpError(f"{article.label}: the same row is also at {seen[key]}.")
+                seen[key] = article.where
+        english_boards = {dump.board for dump in dumps if board_language(dump.board) == "en"}
+        if twins and len(english_boards) != 1:
+            raise DumpError("--twins joins one board with its _eng twin: import exactly one _eng board with it.")
+        for dump in dumps:
+            for article in dump.articles:
+                if article.language == "en" and article.wr_id in twins:
+                    self.check_twin(article, twins[article.wr_id], in_this_run=seen)
+
+    def check_twin(self, article, korean_id, in_this_run):
+        korean_board = korean_board_of(article.board)
+        korean_post = Post.objects.filter(legacy_board=korean_board, legacy_id=korean_id).first()
+        if korean_post is None and (korean_board, korean_id) not in in_this_run:
+            raise DumpError(
+                f"{article.label}: its Korean twin {korean_board} wr_id {korean_id} is neither in this import "
+                "nor imported before."
+            )
+        if korean_post is not None and korean_post.legacy_twin_id not in {None, article.wr_id}:
+            raise DumpError(
+                f"{article.label}: {korean_board} wr_id {korean_id} is already joined with "
+                f"{article.board} wr_id {korean_post.legacy_twin_id}."
+            )
+        alone = Post.objects.filter(legacy_board=article.board, legacy_id=article.wr_id).first()
+        if alone is not None:
+            raise DumpError(
+                f"{article.label}: was imported as a post of its own (#{alone.pk}); delete it before joining "
+                f"it to {korean_board} wr_id {korean_id}."
+            )
+        joined = Post.objects.filter(legacy_board=korean_board, legacy_twin_id=article.wr_id)
+        if joined.exclude(legacy_id=korean_id).exists():
+            raise DumpError(f"{article.label}: is already joined with another {korean_board} row.")
+
+    def import_korean(self, article, counts):
+        post = Post.objects.filter(legacy_board=article.board, legacy_id=article.wr_id).first()
+        self.save(post or Post(legacy_board=article.board, legacy_id=article.wr_id), article, counts)
+
+    def import_english(self, article, korean_id, counts):
+        korean_board = korean_board_of(article.board)
+        if korean_id is not None:
+            twin = self.posts.get((korean_board, korean_id)) or Post.objects.get(
+                legacy_board=korean_board, legacy_id=korean_id
+            )
+        else:
+            twin = Post.objects.filter(legacy_board=korean_board, legacy_twin_id=article.wr_id).first()
+        if twin is None:
+            post = Post.objects.filter(legacy_board=article.board, legacy_id=article.wr_id).first()
+            self.save(post or Post(legacy_board=article.board, legacy_id=article.wr_id), article, counts)
+            return
+        if not twin.title_en:
+            # The English title makes a better slug than the old address ("news-38"); links
+            # with the old slug still land here, redirected to the canonical URL.
+            twin.slug = ""
+        twin.legacy_twin_id = article.wr_id
+        self.fill_language(twin, article)
+        twin.save()
+        self.posts[(article.board, article.wr_id)] = twin
+        counts.updated += 1
+        counts.joined += 1
+
+    def save(self, post, article, counts):
+        created = post.pk is None
+        self.fill_language(post, article)
+        post.published_at = article.published_at
+        # A re-run never takes back the views the new site has counted since the last one.
+        post.view_count = max(post.view_count, article.view_count)
+        post.edition = self.edition(article.edition_year) or post.edition
+        if created:
+            # Status and category are the editors' once the post exists: a re-run keeps their choice.
+            post.status = Post.Status.PUBLISHED
+            post.category = self.category(article.board)
+            if not post.title_en:
+                # Without an English title the model would make "post-7": the old address reads better.
+                slug = f"{article.board}-{article.wr_id}".replace("_", "-")
+                post.slug = "" if Post.objects.filter(slug=slug).exists() else slug
+        post.save()
+        self.posts[(article.board, article.wr_id)] = post
+        if created:
+            counts.created += 1
+        else:
+            counts.updated += 1
+
+    def fill_language(self, post, article):
+        body = clean_html(self.rewrite_images(article))
+        setattr(post, f"title_{article.language}", article.title)
+        setattr(post, f"body_{article.language}", body)
+        setattr(post, f"summary_{article.language}", summarize(body))
+
+    def category(self, board):
+        slug, name_ko, name_en = NOTICE_CATEGORY if board.startswith("notice") else NEWS_CATEGORY
+        if slug not in self.categories:
+            self.categories[slug], _created = Category.objects.get_or_create(
+                slug=slug, defaults={"name_ko": name_ko, "name_en": name_en}
+            )
+        return self.categories[slug]
+
+    def edition(self, year):
+        if year is not None and year not in self.editions:
+            self.editions[year] = Edition.objects.filter(year=year).order_by("number").first()
+        return self.editions.get(year)
+
+    def rewrite_images(self, article):
+        """The body with the old site's editor images copied to media and pointed at there."""
+
+        def rewrite(match):
+            url = html.unescape(next(value for value in match.group("double", "single", "bare") if value is not None))
+            editor_file = EDITOR_FILE_URL.fullmatch(url)
+            if editor_file is None:
+                return match.group()
+            if self.files_dir is None:
+                self.report.images_left_behind += 1
+                return match.group()
+            relative = unquote(editor_file["path"])
+            name = self.store(self.files_dir / "editor" / relative, f"legacy/editor/{relative}")
+            if name is None:
+                self.report.warnings.append(
+                    f"{article.label}: image {url} is not in {self.files_dir}; its address is left as it was."
+                )
+                return match.group()
+            return f'{match["attribute"]}"{default_storage.url(name)}"'
+
+        return IMAGE_SOURCE.sub(rewrite, article.body)
+
+    def store(self, source, name):
+        """Copies `source` to storage as `name` unless an earlier run did; the name, or None if missing."""
+        source = source.resolve()
+        if not source.is_relative_to(self.files_dir) or ".." in PurePosixPath(name).parts:
+            return None
+        if default_storage.exists(name):
+            return name
+        if not source.is_file():
+            return None
+        if self.copy_files:
+            with source.open("rb") as file:
+                name = default_storage.save(name, File(file))
+            self.copied_files.append(name)
+        return name
+
+    def attach(self, post, board_file):
+        name = f"legacy/file/{board_file.board}/{board_file.stored_name}"
+        attachment = Attachment.objects.filter(post=post, file=name).first()
+        if attachment is None:
+            if self.store(self.files_dir / "file" / board_file.board / board_file.stored_name, name) is None:
+                self.report.warnings.append(
+                    f"{board_file.board} wr_id {board_file.wr_id}: attachment {board_file.original_name} "
+                    f"({board_file.stored_name}) is not in {self.files_dir}; not attached."
+                )
+                return
+            attachment = Attachment(post=post, file=name)
+            self.report.attachments_created += 1
+        else:
+            self.report.attachments_updated += 1
+        setattr(attachment, f"title_{board_language(board_file.board)}", board_file.original_name)
+        attachment.download_count = board_file.download_count
+        attachment.order = board_file.number
+        if self.copy_files:
+            attachment.save()
+
+
+def board_posts(board, wr_id):
+    """Published posts imported from `board`'s row `wr_id`, its English twin included."""
+    rows = Q(legacy_board=board, legacy_id=wr_id)
+    if board_language(board) == "en":
+        rows |= Q(legacy_board=korean_board_of(board), legacy_twin_id=wr_id)
+    return Post.objects.published().filter(rows)

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from news.gnuboard import DumpError, LegacyImport, read_board_files, read_boards, read_twins
+
+
+class Command(BaseCommand):
+    help = (
+        "Imports posts from dumps of the old gnuboard5 site's boards (tables g5_write_<board> as JSON, "
+        "CSV or mysqldump SQL). Re-running updates the same posts; a bad file imports nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("dumps", nargs="+", type=Path, metavar="FILE", help="g5_write_<board>.json, .csv or .sql")
+        parser.add_argument(
+            "--board",
+            help="the board to import: needed when the file name does not tell it; of a SQL dump, all by default",
+        )
+        parser.add_argument(
+            "--files", type=Path, metavar="DIR", help="a copy of the old site's data/ folder, to copy images and files"
+        )
+        parser.add_argument(
+            "--twins",
+            type=Path,
+            metavar="CSV",
+            help="ko_wr_id,en_wr_id pairs: each English row joins its Korean twin's post",
+        )
+        parser.add_argument(
+            "--attachments", type=Path, metavar="FILE", help="a g5_board_file dump (JSON, CSV or SQL); needs --files"
+        )
+        parser.add_argument("--dry-run", action="store_true", help="check and count, but save nothing")
+
+    def handle(self, *args, dumps, board, files, twins, attachments, dry_run, **options):
+        if files is not None and not files.is_dir():
+            raise CommandError(f"--files {files}: no such folder.")
+        if attachments is not None and files is None:
+            raise CommandError("--attachments needs --files DIR, the old site's data/ folder, to copy the files from.")
+        legacy_import = LegacyImport(files_dir=files, copy_files=not dry_run)
+        try:
+            board_dumps = [dump for path in dumps for dump in read_boards(path, board)]
+            pairs = read_twins(twins) if twins else {}
+            board_files = read_board_files(attachments) if attachments else []
+            with transaction.atomic():
+                report = legacy_import.run(board_dumps, pairs, board_files)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except Exception as error:
+            # The database rolled back: files this run copied would point nowhere.
+            legacy_import.delete_copied_files()
+            if isinstance(error, DumpError):
+                raise CommandError(str(error)) from error
+            raise
+
+        for warning in report.warnings:
+            self.stderr.write(f"Warning: {warning}", self.style.WARNING)
+        if report.images_left_behind:
+            self.stderr.write(
+                f"Warning: {report.images_left_behind} images keep their old addresses; "
+                "give --files DIR (the old site's data/ folder) to copy them.",
+                self.style.WARNING,
+            )
+        for board_name, counts in report.boards.items():
+            self.stdout.write(
+                f"Imported {counts.imported} posts ({counts.created} created, {counts.updated} updated, "
+                f"{counts.skipped} skipped) from board {board_name}."
+            )
+            if counts.joined:
+                self.stdout.write(f"Joined {counts.joined} posts of board {board_name} to their Korean twins.")
+        if attachments:
+            self.stdout.write(
+                f"Attachments: {report.attachments_created + report.attachments_updated} "
+                f"({report.attachments_created} created, {report.attachments_updated} updated)."
+            )
+        if dry_run:
+            self.stdout.write("Dry run: nothing was saved.")
