@@ -36,6 +36,27 @@ demo: install
 test: install compilemessages
 	$(PY) -m pytest
 
+# Browser tests (tests/browser): playwright drives Debian's chromium against a live server;
+# axe-core and the Nu HTML checker come from npm into tests/browser/node_modules.
+.PHONY: test-browser screenshots browser-tooling
+BROWSER_TOOLING := tests/browser/node_modules/.installed
+
+browser-tooling: $(BROWSER_TOOLING)
+
+$(BROWSER_TOOLING): tests/browser/package.json tests/browser/package-lock.json
+	@test -x /usr/bin/chromium || { echo "/usr/bin/chromium not found: apt-get install chromium fonts-noto-cjk"; exit 1; }
+	@command -v java >/dev/null || { echo "java not found: install Java 17 or newer for the Nu HTML checker"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js and npm"; exit 1; }
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test-browser: install compilemessages browser-tooling
+	$(PY) -m pytest -m browser tests/browser
+
+# Screenshots of every page at 360 and 1280 px into screenshots/ (or SCREENSHOTS_DIR).
+screenshots: install compilemessages browser-tooling
+	$(PY) -m pytest -m browser tests/browser -k screenshots
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -47,4 +68,5 @@ format: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+	rm -rf tests/browser/node_modules
 	find . -name '*.mo' -path './locale/*' -delete

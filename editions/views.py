@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.generic import ListView
 
 from news.models import Post
+from whrcf.page_cache import cache_public_page
 
 from .models import Edition, EditionPartner, Session
 
@@ -16,6 +17,7 @@ class EditionListView(ListView):
     context_object_name = "editions"
 
 
+@cache_public_page
 def edition_detail(request, number):
     edition = get_object_or_404(Edition.objects.published(), number=number)
     sessions = edition.sessions.prefetch_related("organizers")
@@ -32,6 +34,7 @@ def edition_detail(request, number):
     )
 
 
+@cache_public_page
 def session_detail(request, number, pk):
     session = get_object_or_404(Session.objects.published().select_related("edition"), edition__number=number, pk=pk)
     return render(

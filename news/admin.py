@@ -1,20 +1,51 @@
-from django.contrib import admin
+from urllib.parse import urlencode
+
+from csp.constants import NONCE
+from csp.decorators import csp_update
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from js_asset import Media
 from modeltranslation.admin import TranslationTabularInline
 
 from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
+from whrcf.languages import language_codes
 
-from .models import Attachment, Category, Post
+from .models import Attachment, Category, Post, PostImage
+from .permissions import TranslatedFieldsOnlyMixin
+
+IMAGES_PER_PICKER_PAGE = 48
+
+
+class ImportMapNonceMedia(Media):
+    """Form media whose import map, an inline script, carries the CSP nonce. The scripts
+    and styles are files of this site, which the policy allows: their tags stay plain."""
+
+    def render_css(self, *, attrs=None):
+        return super().render_css(attrs={**(attrs or {}), "nonce": ""})
+
+    def render_js(self, *, attrs=None):
+        return super().render_js(attrs={**(attrs or {}), "nonce": ""})
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslatedAdmin):
+class CategoryAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     languages_field = "name"
     list_display = ["name", "slug", "order", "languages"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
     model = Attachment
     fields = ["file", "title", "order", "size", "download_count"]
     readonly_fields = ["size", "download_count"]
@@ -22,8 +53,8 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatedAdmin):
-    list_display = ["title", "category", "edition", "status", "published_at", "pinned", "view_count", "languages"]
+class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
+    list_display = ["title", "category", "edition", "state", "published_at", "pinned", "view_count", "languages"]
     list_filter = ["status", "category", "edition", "pinned", MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "body_ko", "body_en"]
     date_hierarchy = "published_at"
@@ -39,6 +70,9 @@ class PostAdmin(TranslatedAdmin):
     autocomplete_fields = ["edition", "sessions", "organizations"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [AttachmentInline]
+    actions = ["publish_now", "unpublish", "duplicate_as_draft"]
+    # Replaced by one link per language (or a preview link) in the change form.
+    view_on_site = False
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "cover", "cover_alt"]}),
         (_("Links"), {"fields": ["category", "edition", "sessions", "organizations"]}),
@@ -59,16 +93,169 @@ class PostAdmin(TranslatedAdmin):
         ),
     ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        """Each body editor's image button gets a "Browse…" list of the uploaded images,
+        offering their alt text and caption in the editor's language."""
+        form = super().get_form(request, obj, **kwargs)
+        for code in language_codes():
+            body = form.base_fields.get(f"body_{code}")
+            if body is None:
+                continue
+            query = {"language": code} | ({"post": obj.pk} if obj else {})
+            picker_url = f"{reverse('admin:news_postimage_picker')}?{urlencode(query)}"
+            extensions = body.widget.config["extensions"] | {"Figure": {"pickerUrl": picker_url}}
+            body.widget.config = body.widget.config | {"extensions": extensions}
+        return form
+
     def save_model(self, request, obj, form, change):
         if not change and obj.author is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
+    @method_decorator(csp_update({"script-src": [NONCE]}))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The body editor's import map is an inline script: the page's Content Security
+        Policy lets it run with this response's nonce."""
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["media"] = ImportMapNonceMedia.from_media(context["media"], nonce=getattr(request, "csp_nonce", ""))
+        if obj is not None and obj.pk:
+            context["site_links"] = self.site_links(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_post")
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, post):
+        if post.status == Post.Status.PUBLISHED and post.published_at > timezone.now():
+            return _("Scheduled")
+        return post.get_status_display()
+
+    @admin.action(description=_("Publish selected posts now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        posts = list(queryset.not_public())
+        count = Post.objects.filter(pk__in=[post.pk for post in posts]).publish_now()
+        self.log_changed_fields(request, posts, ["status", "published_at"])
+        message = ngettext("%(count)d post published.", "%(count)d posts published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish selected posts"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        posts = list(queryset.filter(status=Post.Status.PUBLISHED))
+        count = Post.objects.filter(pk__in=[post.pk for post in posts]).unpublish()
+        self.log_changed_fields(request, posts, ["status"])
+        message = ngettext("%(count)d post turned into a draft.", "%(count)d posts turned into drafts.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Duplicate selected posts as drafts"), permissions=["add"])
+    def duplicate_as_draft(self, request, queryset):
+        copies = [post.duplicate(author=request.user) for post in queryset]
+        for copy in copies:
+            self.log_addition(request, copy, [{"added": {}}])
+        message = ngettext("%(count)d draft copy created.", "%(count)d draft copies created.", len(copies))
+        self.message_user(request, message % {"count": len(copies)}, messages.SUCCESS)
+
+    def log_changed_fields(self, request, posts, field_names):
+        """Record an action's changes in each post's history, as the change form does:
+        with the fields' untranslated names, translated when the history is read."""
+        with translation.override(None):
+            labels = [str(Post._meta.get_field(name).verbose_name) for name in field_names]
+        for post in posts:
+            self.log_change(request, post, [{"changed": {"fields": labels}}])
+
+    def site_links(self, post):
+        """The post on the site in each language; its preview while it is not public."""
+        label = _("View on site (%(language)s)") if post.is_public else _("Preview (%(language)s)")
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                url = post.get_absolute_url() if post.is_public else post.get_preview_url()
+            links.append({"label": label % {"language": name}, "url": url})
+        return links
+
 
 @admin.register(Attachment)
-class AttachmentAdmin(TranslatedAdmin):
+class AttachmentAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_display = ["title", "post", "size", "download_count", "languages"]
     list_filter = [MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "post__title_ko", "post__title_en"]
     readonly_fields = ["size", "download_count"]
     autocomplete_fields = ["post"]
+
+
+class PostImageUploadForm(forms.ModelForm):
+    class Meta:
+        model = PostImage
+        fields = ["image", "alt_ko", "alt_en", "caption_ko", "caption_en"]
+
+
+@admin.register(PostImage)
+class PostImageAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
+    languages_field = "alt"
+    list_display = ["thumbnail", "alt", "caption", "post", "width", "height", "uploaded_at", "languages"]
+    list_display_links = ["thumbnail", "alt"]
+    list_filter = [MissingTranslationFilter]
+    search_fields = ["alt_ko", "alt_en", "caption_ko", "caption_en", "post__title_ko", "post__title_en"]
+    fields = ["image", "thumbnail", "alt", "caption", "post", "address"]
+    readonly_fields = ["thumbnail", "address"]
+    autocomplete_fields = ["post"]
+
+    def get_urls(self):
+        picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="news_postimage_picker")
+        return [picker, *super().get_urls()]
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, post_image):
+        if not post_image.image:
+            return "-"
+        return format_html('<img src="{}" alt="" width="120" loading="lazy">', post_image.image.url)
+
+    @admin.display(description=_("address"))
+    def address(self, post_image):
+        return post_image.image.url if post_image.image else "-"
+
+    def picker_view(self, request):
+        """The body editor's "Browse…" window: upload an image, or choose one (newest
+        first; those uploaded for one post with ?post=) to insert it into the editor with
+        the alt text and caption of the editor's language (?language=)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        language = request.GET.get("language")
+        if language not in language_codes():
+            language = settings.LANGUAGE_CODE
+        post_pk = request.GET.get("post", "")
+        post = Post.objects.filter(pk=post_pk).first() if post_pk.isdigit() and len(post_pk) <= 9 else None
+        form = None
+        if self.has_add_permission(request):
+            form = PostImageUploadForm(request.POST or None, request.FILES or None)
+            if request.method == "POST" and form.is_valid():
+                form.instance.post = post
+                self.log_addition(request, form.save(), [{"added": {}}])
+                self.message_user(request, _("The image is uploaded: choose it below."), messages.SUCCESS)
+                return HttpResponseRedirect(request.get_full_path())
+        images = PostImage.objects.select_related("post")
+        if post is not None:
+            images = images.filter(post=post)
+        page = Paginator(images, IMAGES_PER_PICKER_PAGE).get_page(request.GET.get("page"))
+        choices = [
+            {
+                "url": image.image.url,
+                "alt": getattr(image, f"alt_{language}") or "",
+                "caption": getattr(image, f"caption_{language}") or "",
+                "post": image.post,
+            }
+            for image in page.object_list
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Choose an image"),
+            "opts": self.opts,
+            "is_popup": True,
+            "form": form,
+            "page_obj": page,
+            "choices": choices,
+            "post": post,
+        }
+        return TemplateResponse(request, "admin/news/postimage/picker.html", context)

@@ -1,15 +1,18 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
 from editions.models import Edition, Organization, Session
 from whrcf.languages import filled_languages, language_codes
 
-from .sanitize import clean_html
+from .attachments import AttachmentFileField
+from .images import UploadedImageField
+from .sanitize import BODY_EDITOR_EXTENSIONS, clean_html
 
 
 class Category(models.Model):
@@ -30,6 +33,23 @@ class PostQuerySet(models.QuerySet):
     def published(self):
         """Published posts whose time has come: a future published_at is a scheduled post."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def pinned_first(self):
+        return self.order_by("-pinned", "-published_at", "-pk")
+
+    def not_public(self):
+        """Drafts and scheduled posts."""
+        return self.filter(Q(status=Post.Status.DRAFT) | Q(published_at__gt=timezone.now()))
+
+    def publish_now(self):
+        """Publish the posts that are not public yet as of now; posts already public keep
+        their date. Returns how many were published."""
+        now = timezone.now()
+        return self.not_public().update(status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
+
+    def unpublish(self):
+        """Turn published and scheduled posts back into drafts. Returns how many changed."""
+        return self.filter(status=Post.Status.PUBLISHED).update(status=Post.Status.DRAFT, updated_at=timezone.now())
 
     def for_listing(self):
         """What lists and cards show: never the bodies, which are most of a post's bytes."""
@@ -66,9 +86,23 @@ class Post(models.Model):
         help_text=_("Latin letters, digits and hyphens; made from the English title when left empty."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    cover = models.ImageField(
-        _("cover image"), upload_to="covers/%Y/", blank=True, width_field="cover_width", height_field="cover_height"
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        extensions=BODY_EDITOR_EXTENSIONS,
+        sanitize=clean_html,
+        help_text=_(
+            "To place an image: press the image button of the toolbar, then “Browse…” to upload an image or "
+            "choose one uploaded before."
+        ),
+    )
+    cover = UploadedImageField(
+        _("cover image"),
+        upload_to="covers/%Y/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text=_("A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels."),
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -116,6 +150,7 @@ class Post(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("post")
         verbose_name_plural = _("posts")
+        permissions = [("publish_post", _("Can publish posts"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["slug"],
@@ -152,6 +187,9 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("news:post_detail", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("news:post_preview", kwargs={"pk": self.pk})
+
     @classmethod
     def body_columns(cls):
         return ["body", *(f"body_{code}" for code in language_codes())]
@@ -171,10 +209,74 @@ class Post(models.Model):
             slug, suffix = f"{base}-{suffix}", suffix + 1
         return slug
 
+    @transaction.atomic
+    def duplicate(self, author):
+        """A draft copy of this post in every language, with its links and attachments,
+        under a new slug; its counts start at zero. Its body shows the same images."""
+        copy = Post.objects.get(pk=self.pk)
+        copy.pk = None
+        copy.slug = ""
+        copy.status = Post.Status.DRAFT
+        copy.author = author
+        copy.view_count = 0
+        copy.legacy_board, copy.legacy_id, copy.legacy_twin_id = "", None, None
+        copy.save()
+        copy.sessions.set(self.sessions.all())
+        copy.organizations.set(self.organizations.all())
+        for attachment in self.attachments.all():
+            attachment.pk = None
+            attachment.post = copy
+            attachment.download_count = 0
+            attachment.save()
+        return copy
+
+
+class PostImage(models.Model):
+    """An image for post bodies: uploaded from the body editor's image button ("Browse…"),
+    then placed in the text, where it is shown with responsive renditions."""
+
+    image = UploadedImageField(
+        _("image"),
+        upload_to="news/images/%Y/",
+        width_field="width",
+        height_field="height",
+        help_text=_("A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels."),
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    alt = models.CharField(
+        _("alt text"), max_length=300, blank=True, help_text=_("What the image shows, for readers who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="images",
+        verbose_name=_("uploaded for"),
+        help_text=_("The post it was uploaded for; any post may show it."),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("body image")
+        verbose_name_plural = _("body images")
+
+    def __str__(self):
+        return self.alt or self.image.name
+
 
 class Attachment(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("post"))
-    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/")
+    file = AttachmentFileField(
+        _("file"),
+        upload_to="attachments/%Y/%m/",
+        help_text=_(
+            "PDF, HWP, HWPX, Word, Excel, PowerPoint, OpenDocument, ZIP, text, CSV, JPEG or PNG; at most 30 MB."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0)
@@ -192,6 +294,9 @@ class Attachment(models.Model):
         if self.file:
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:attachment_download", kwargs={"post_pk": self.post_id, "pk": self.pk})
 
     @property
     def extension(self):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Attachment, Category, Post
+from .models import Attachment, Category, Post, PostImage
 
 
 @register(Category)
@@ -19,3 +19,8 @@ class PostTranslationOptions(TranslationOptions):
 class AttachmentTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = {"ko": ("title",)}
+
+
+@register(PostImage)
+class PostImageTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption")

@@ -1,22 +1,38 @@
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from editions.models import Edition
+from whrcf.page_cache import (
+    VIEW_COUNT_PLACEHOLDER,
+    cache_public_page,
+    cached_content,
+    is_cacheable,
+    page_key,
+    store,
+)
 
-from .counting import register_view, remember_views
-from .models import Category, Post
+from .attachments import content_type
+from .counting import is_countable, register_view, remember_views
+from .models import Attachment, Category, Post
+from .permissions import can_preview
 
 POSTS_PER_PAGE = 20
 # Longer queries are cut: nobody types more, and every character costs a LIKE scan.
 MAX_QUERY_LENGTH = 100
 
 
+@cache_public_page
 def post_list(request):
-    posts = Post.objects.published().for_listing()
+    posts = Post.objects.published().for_listing().pinned_first()
     category = edition = None
     if category_slug := request.GET.get("category"):
-        category = get_object_or_404(Category, slug=category_slug[:50])
+        category = get_object_or_404(Category, slug=category_slug)
         posts = posts.filter(category=category)
     if edition_number := request.GET.get("edition"):
         if not (edition_number.isascii() and edition_number.isdigit() and len(edition_number) <= 4):
@@ -46,18 +62,71 @@ def post_detail(request, pk, slug=None):
     if slug != post.slug:
         return redirect(post, permanent=True)
     seen = register_view(request, post)
-    response = render(
-        request,
-        "news/post_detail.html",
-        {
-            "post": post,
-            "page_languages": post.languages,
-            "attachments": post.attachments.all(),
-            "sessions": post.sessions.select_related("edition"),
-            "previous_post": Post.objects.published().for_listing().before(post).first(),
-            "next_post": Post.objects.published().for_listing().after(post).first(),
-        },
-    )
+    response = cached_article(request, post)
     if seen is not None:
         remember_views(request, response, seen)
+    return response
+
+
+def cached_article(request, post):
+    """The article page from the cache (rendered once per language and content version)
+    with the live view count filled in: caching never freezes the count."""
+    key = page_key(request) if is_cacheable(request) else None
+    html = cached_content(key) if key else None
+    if html is None:
+        html = render_to_string(
+            "news/post_detail.html", article_context(post, view_count=VIEW_COUNT_PLACEHOLDER), request
+        )
+        if key:
+            store(key, html)
+    return HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(post.view_count)))
+
+
+@never_cache
+def post_preview(request, pk):
+    """Any post, drafts and scheduled ones too, as readers will see it: for staff only
+    (a 404 for everyone else), never counted as a view, never indexed."""
+    if not can_preview(request.user):
+        raise Http404
+    post = get_object_or_404(Post.objects.select_related("category", "edition"), pk=pk)
+    context = article_context(post, view_count=intcomma(post.view_count)) | {"preview": True}
+    response = render(request, "news/post_detail.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def article_context(post, view_count):
+    return {
+        "post": post,
+        "view_count": view_count,
+        "page_languages": post.languages,
+        "attachments": post.attachments.all(),
+        "sessions": post.sessions.published().select_related("edition"),
+        "previous_post": Post.objects.published().for_listing().before(post).first(),
+        "next_post": Post.objects.published().for_listing().after(post).first(),
+    }
+
+
+@require_safe
+@never_cache
+def attachment_download(request, post_pk, pk):
+    """Count a download, then send the file as a download (never shown as a page).
+    Attachments of posts that are not public are for staff only, and not counted."""
+    attachment = get_object_or_404(Attachment.objects.select_related("post"), pk=pk, post_id=post_pk)
+    public = attachment.post.is_public
+    if not (public or can_preview(request.user)):
+        raise Http404
+    try:
+        file = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    if public and is_countable(request):
+        Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+        content_type=content_type(attachment.file.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_prose_editor",
+    "sorl.thumbnail",
+    "rosetta",
     "whrcf",
     "editions",
     "news",
@@ -214,3 +217,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# Uploads (news/images.py, news/attachments.py). Pillow's own decompression-bomb limit,
+# Image.MAX_IMAGE_PIXELS, still applies when it is lower.
+IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
+ATTACHMENT_UPLOAD_MAX_BYTES = 30 * 1024 * 1024
+
+# django-rosetta: .po files edited in the browser at /rosetta/ by superusers and the
+# Translators group; machine-translation suggestions (an outside service) stay off.
+ROSETTA_ACCESS_CONTROL_FUNCTION = "news.permissions.can_translate_interface"
+ROSETTA_LOGIN_URL = "admin:login"
+ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
+ROSETTA_SHOW_AT_ADMIN_PANEL = True

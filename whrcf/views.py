@@ -11,11 +11,13 @@ from django.views.static import serve
 from editions.models import Edition
 from news.models import Post
 from whrcf.languages import language_codes
+from whrcf.page_cache import cache_public_page
 
 LATEST_COUNT = 6
 PINNED_COUNT = 3
 
 
+@cache_public_page
 def home(request):
     published = Post.objects.published().for_listing()
     edition = Edition.objects.current()

@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
 
 from whrcf import structured_data
@@ -87,3 +88,9 @@ def json_ld(context, kind, obj):
     data = json.dumps(build(context["request"], obj), cls=DjangoJSONEncoder, ensure_ascii=False)
     escaped = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+
+
+@register.filter
+def machine_datetime(value):
+    """A `<time datetime>` value: local time to the second (HTML allows no microseconds)."""
+    return localtime(value).replace(microsecond=0).isoformat()

@@ -1,0 +1,133 @@
+"""
+Uploaded images: checked with Pillow, re-saved upright and without GPS data under a
+generated name, and shown through responsive WebP renditions.
+
+`validate_image` is the validator for every image field (also editions' posters and
+organizations' logos); `UploadedImageField` is an ImageField that runs it and re-saves
+each new upload.
+"""
+
+import io
+import uuid
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import ExifTags, Image, ImageOps
+from sorl.thumbnail import get_thumbnail
+
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+RENDITION_WIDTHS = (480, 960, 1440)
+
+INVALID_IMAGE = _("This file is not a complete JPEG, PNG, WebP or GIF image: it is damaged or not an image at all.")
+
+
+def max_pixels():
+    """The configured limit, lowered to Pillow's own decompression-bomb limit if that is lower."""
+    limits = [settings.IMAGE_UPLOAD_MAX_PIXELS, Image.MAX_IMAGE_PIXELS]
+    return min(limit for limit in limits if limit)
+
+
+def validate_image(file):
+    """A real JPEG, PNG, WebP or GIF image, within the size and pixel limits."""
+    if getattr(file, "_committed", False):
+        return  # Stored files were checked when they were uploaded.
+    if file.size > settings.IMAGE_UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("This image is %(size)s; an image may be at most %(limit)s."),
+            code="image_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.IMAGE_UPLOAD_MAX_BYTES)},
+        )
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice its limit: a bomb all the same.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                check_image(image)
+                image.load()  # Decoding the pixels is what finds a truncated file.
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise too_many_pixels() from None
+    except ValidationError:
+        raise
+    except Exception:
+        # Pillow reports broken files with many exception types (OSError, SyntaxError,
+        # ValueError, struct.error…); any of them means the same thing here.
+        raise ValidationError(INVALID_IMAGE, code="damaged_image") from None
+    finally:
+        file.seek(0)
+
+
+def check_image(image):
+    if image.format not in EXTENSIONS:
+        raise ValidationError(
+            _("Upload a JPEG, PNG, WebP or GIF image; this file is %(format)s."),
+            code="image_format",
+            params={"format": image.format},
+        )
+    if image.width * image.height * getattr(image, "n_frames", 1) > max_pixels():
+        raise too_many_pixels()
+
+
+def too_many_pixels():
+    return ValidationError(
+        _("This image has too many pixels; an image may have at most %(limit)s megapixels."),
+        code="image_too_many_pixels",
+        params={"limit": f"{max_pixels() / 1_000_000:g}"},
+    )
+
+
+def normalized_image(file):
+    """The image re-saved: turned upright as its EXIF orientation says, without GPS tags.
+
+    Returns the new content and the file extension of its format. GIFs carry no EXIF and
+    are kept as they are; animations keep every frame but lose their metadata."""
+    file.seek(0)
+    with Image.open(file) as image:
+        image_format = image.format
+        if image_format == "GIF":
+            file.seek(0)
+            return ContentFile(file.read()), EXTENSIONS[image_format]
+        options = {"icc_profile": image.info.get("icc_profile")}
+        if image_format in {"JPEG", "WEBP"}:
+            options["quality"] = 90
+        output = io.BytesIO()
+        if getattr(image, "is_animated", False):
+            image.save(output, image_format, save_all=True, **options)
+        else:
+            upright = ImageOps.exif_transpose(image)
+            exif = upright.getexif()
+            exif.pop(ExifTags.IFD.GPSInfo, None)
+            upright.save(output, image_format, exif=exif, **options)
+    return ContentFile(output.getvalue()), EXTENSIONS[image_format]
+
+
+class UploadedImageField(models.ImageField):
+    """An ImageField whose uploads are validated, re-saved upright without GPS tags, and
+    stored under a generated name (a UUID) in the folder of `upload_to`."""
+
+    default_validators = [validate_image]
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            content, extension = normalized_image(file)
+            file.save(f"{uuid.uuid4().hex}.{extension}", content, save=False)
+            # Measured on the stored file: the content given to save() is spent by now.
+            self.update_dimension_fields(model_instance, force=True)
+        return super().pre_save(model_instance, add)
+
+
+def renditions(image_file, width):
+    """WebP renditions of a stored image for a `srcset`: the standard widths below the
+    image's own `width`, and the image's width itself (up to the largest standard one)."""
+    widths = sorted({size for size in RENDITION_WIDTHS if size < width} | {min(width, RENDITION_WIDTHS[-1])})
+    return [(get_thumbnail(image_file, str(size), format="WEBP", quality=80, upscale=False), size) for size in widths]
+
+
+def srcset(image_file, width):
+    return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(image_file, width))

@@ -1,0 +1,327 @@
+"""The Editors and Translators groups, made by a migration, and what each may do."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from news.models import Post
+from tests.factories import make_attachment, make_category, make_post, make_staff, seoul
+
+pytestmark = pytest.mark.django_db
+
+
+def make_member(group_name, username):
+    user = get_user_model().objects.create_user(username=username, password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def translator_client(client):
+    client.force_login(make_member("Translators", "translator"))
+    return client
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_member("Editors", "editor"))
+    return client
+
+
+def translation_form_data(post, **overrides):
+    """What a translator's post form sends: the translated fields, and the attachments'
+    management form (they may translate attachment titles)."""
+    data = {
+        "title_ko": post.title_ko or "",
+        "title_en": post.title_en or "",
+        "summary_ko": post.summary_ko or "",
+        "summary_en": post.summary_en or "",
+        "body_ko": post.body_ko or "",
+        "body_en": post.body_en or "",
+        "cover_alt_ko": post.cover_alt_ko or "",
+        "cover_alt_en": post.cover_alt_en or "",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "0",
+        "attachments-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def codenames(group_name):
+    permissions = Group.objects.get(name=group_name).permissions.select_related("content_type")
+    return sorted(f"{permission.content_type.app_label}.{permission.codename}" for permission in permissions)
+
+
+def test_migration_creates_the_editors_group():
+    assert codenames("Editors") == sorted(
+        [
+            *(
+                f"{app}.{action}_{model}"
+                for app, model in [
+                    ("news", "post"),
+                    ("news", "postimage"),
+                    ("news", "attachment"),
+                    ("news", "category"),
+                    ("editions", "edition"),
+                    ("editions", "session"),
+                    ("editions", "speaker"),
+                    ("editions", "organization"),
+                    ("editions", "editionpartner"),
+                ]
+                for action in ("add", "change", "delete", "view")
+            ),
+            "news.publish_post",
+        ]
+    )
+
+
+def test_migration_creates_the_translators_group():
+    assert codenames("Translators") == sorted(
+        [
+            *(
+                f"{app}.{action}_{model}"
+                for app, model in [
+                    ("news", "post"),
+                    ("news", "postimage"),
+                    ("news", "attachment"),
+                    ("news", "category"),
+                    ("editions", "edition"),
+                    ("editions", "session"),
+                    ("editions", "speaker"),
+                    ("editions", "organization"),
+                ]
+                for action in ("change", "view")
+            ),
+            "editions.view_editionpartner",
+        ]
+    )
+
+
+# Translators
+
+
+def test_translator_edits_only_translated_fields_of_a_post(translator_client):
+    post = make_post(status=Post.Status.DRAFT)
+
+    response = translator_client.get(reverse("admin:news_post_change", args=[post.pk]))
+
+    assert sorted(response.context["adminform"].form.fields) == [
+        "body_en",
+        "body_ko",
+        "cover_alt_en",
+        "cover_alt_ko",
+        "summary_en",
+        "summary_ko",
+        "title_en",
+        "title_ko",
+    ]
+    assertNotContains(response, 'name="status"')
+    assertNotContains(response, 'name="slug"')
+
+
+def test_translator_changes_the_english_title_and_the_posted_status_is_ignored(translator_client):
+    post = make_post(title_en="Forum opens", slug="forum-opens", status=Post.Status.DRAFT, pinned=False)
+
+    response = translator_client.post(
+        reverse("admin:news_post_change", args=[post.pk]),
+        translation_form_data(
+            post,
+            title_en="The forum opens",
+            status="published",
+            slug="hijacked",
+            pinned="on",
+            published_at_0="2020-01-01",
+            published_at_1="00:00:00",
+            category=make_category(slug="notice").pk,
+        ),
+    )
+
+    assert response.status_code == 302
+    saved = Post.objects.get(pk=post.pk)
+    assert (saved.title_en, saved.status, saved.slug, saved.pinned, saved.published_at, saved.category) == (
+        "The forum opens",
+        Post.Status.DRAFT,
+        "forum-opens",
+        False,
+        post.published_at,
+        post.category,
+    )
+
+
+def test_translator_has_no_publishing_actions(translator_client):
+    make_post(status=Post.Status.DRAFT)
+
+    response = translator_client.get(reverse("admin:news_post_changelist"))
+
+    assert response.context["action_form"] is None
+
+
+def test_translator_cannot_publish_by_posting_the_action(translator_client):
+    post = make_post(status=Post.Status.DRAFT)
+
+    response = translator_client.post(
+        reverse("admin:news_post_changelist"), {"action": "publish_now", "_selected_action": [post.pk]}
+    )
+
+    post.refresh_from_db()
+    assert (response.status_code, post.status) == (200, Post.Status.DRAFT)
+
+
+def test_translator_cannot_add_or_delete_posts(translator_client):
+    post = make_post()
+
+    add = translator_client.get(reverse("admin:news_post_add"))
+    delete = translator_client.post(reverse("admin:news_post_delete", args=[post.pk]), {"post": "yes"})
+
+    assert (add.status_code, delete.status_code, Post.objects.count()) == (403, 403, 1)
+
+
+def test_translator_changes_a_category_name_but_not_its_slug(translator_client):
+    category = make_category(slug="news", name_en="News")
+
+    response = translator_client.post(
+        reverse("admin:news_category_change", args=[category.pk]),
+        {"name_ko": "소식", "name_en": "Stories", "slug": "stories", "order": "9"},
+    )
+
+    category.refresh_from_db()
+    assert response.status_code == 302
+    assert (category.name_ko, category.name_en, category.slug, category.order) == ("소식", "Stories", "news", 0)
+
+
+def test_translator_translates_attachment_titles_but_cannot_replace_files(translator_client):
+    attachment = make_attachment(make_post(), ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    response = translator_client.get(reverse("admin:news_attachment_change", args=[attachment.pk]))
+
+    assert sorted(response.context["adminform"].form.fields) == ["title_en", "title_ko"]
+
+
+def test_translator_chooses_body_images_but_uploads_none(translator_client):
+    response = translator_client.get("/admin/news/postimage/picker/", {"language": "en"})
+
+    assert (response.status_code, response.context["form"]) == (200, None)
+    assertNotContains(response, 'enctype="multipart/form-data"')
+
+
+def test_staff_without_image_permissions_cannot_open_the_picker(client):
+    client.force_login(make_staff(superuser=False))
+
+    response = client.get("/admin/news/postimage/picker/")
+
+    assert response.status_code == 403
+
+
+# Editors
+
+
+def test_editor_edits_every_field_of_a_post(editor_client):
+    post = make_post(status=Post.Status.DRAFT)
+
+    response = editor_client.get(reverse("admin:news_post_change", args=[post.pk]))
+
+    assert sorted(response.context["adminform"].form.fields) == [
+        "body_en",
+        "body_ko",
+        "category",
+        "cover",
+        "cover_alt_en",
+        "cover_alt_ko",
+        "edition",
+        "organizations",
+        "pinned",
+        "published_at",
+        "sessions",
+        "slug",
+        "status",
+        "summary_en",
+        "summary_ko",
+        "title_en",
+        "title_ko",
+    ]
+
+
+def test_editor_publishes_a_draft_now(editor_client, time_machine):
+    time_machine.move_to(seoul(2024, 9, 1, 10, 0), tick=False)
+    draft = make_post(status=Post.Status.DRAFT, published_at=seoul(2024, 8, 20))
+
+    response = editor_client.post(
+        reverse("admin:news_post_changelist"), {"action": "publish_now", "_selected_action": [draft.pk]}
+    )
+
+    draft.refresh_from_db()
+    assert response.status_code == 302
+    assert (draft.status, draft.published_at) == (Post.Status.PUBLISHED, seoul(2024, 9, 1, 10, 0))
+    assert list(Post.objects.published()) == [draft]
+
+
+def test_editor_uploads_body_images(editor_client):
+    response = editor_client.get("/admin/news/postimage/picker/", {"language": "ko"})
+
+    assert list(response.context["form"].fields) == ["image", "alt_ko", "alt_en", "caption_ko", "caption_en"]
+
+
+def test_editor_actions(editor_client):
+    make_post()
+
+    response = editor_client.get(reverse("admin:news_post_changelist"), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert [name for name, _label in response.context["action_form"].fields["action"].choices] == [
+        "",
+        "delete_selected",
+        "publish_now",
+        "unpublish",
+        "duplicate_as_draft",
+    ]
+
+
+# In-browser .po editing (django-rosetta)
+
+
+def test_translator_opens_the_po_files_in_the_browser(translator_client):
+    response = translator_client.get("/rosetta/files/project/")
+
+    assert response.status_code == 200
+    assert [language for language, _name, _files in response.context["languages"]] == ["ko", "en"]
+    assertContains(response, "locale/ko/LC_MESSAGES/django.po")
+
+
+def test_superuser_opens_the_po_files_in_the_browser(client):
+    client.force_login(make_staff())
+
+    response = client.get("/rosetta/files/project/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("who", ["editor", "reader", "anonymous"])
+def test_others_are_sent_to_log_in_for_the_po_files(client, who):
+    if who == "editor":
+        client.force_login(make_member("Editors", "editor"))
+    elif who == "reader":
+        client.force_login(get_user_model().objects.create_user(username="reader", password="a-long-test-pw"))
+
+    response = client.get("/rosetta/files/project/")
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/login/?next=/rosetta/files/project/")
+
+
+def test_rosetta_pages_load_scripts_and_styles_from_this_site_only(translator_client):
+    response = translator_client.get("/rosetta/files/project/ko/0/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert re.findall(r'<script[^>]* src="([^"]*)"', content) == ["/static/admin/rosetta/js/rosetta.js"]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]*)"', content) == [
+        "/static/admin/css/base.css",
+        "/static/admin/css/forms.css",
+        "/static/admin/css/changelists.css",
+        "/static/admin/css/changelists.css",
+        "/static/admin/rosetta/css/rosetta.css",
+    ]

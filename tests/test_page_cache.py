@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from news.models import Post
+from tests.factories import make_post, make_staff
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
+
+
+def test_cached_news_list_is_served_without_queries(client, django_assert_num_queries):
+    make_post(title_ko="첫 소식")
+    client.get("/ko/news/", **BROWSER)
+
+    with django_assert_num_queries(0):
+        response = client.get("/ko/news/", **BROWSER)
+
+    assertContains(response, "첫 소식")
+
+
+def test_publishing_a_post_shows_it_at_once_on_the_cached_list(client):
+    make_post(title_ko="첫 소식")
+    draft = make_post(title_ko="새 소식", status=Post.Status.DRAFT)
+    client.get("/ko/news/", **BROWSER)
+
+    draft.status = Post.Status.PUBLISHED
+    draft.save()
+    response = client.get("/ko/news/", **BROWSER)
+
+    assertContains(response, "새 소식")
+
+
+def test_scheduled_post_appears_on_the_cached_list_at_its_time(client, time_machine):
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    make_post(title_ko="지난 소식")
+    make_post(title_ko="예약한 소식", published_at=now + datetime.timedelta(minutes=10))
+    assertNotContains(client.get("/ko/news/", **BROWSER), "예약한 소식")
+
+    time_machine.move_to(now + datetime.timedelta(minutes=10, seconds=2), tick=False)
+    response = client.get("/ko/news/", **BROWSER)
+
+    assertContains(response, "예약한 소식")
+
+
+def test_cached_article_counts_every_new_reader_and_shows_the_live_count(django_assert_num_queries):
+    post = make_post(view_count=1253)
+    Client().get(post.get_absolute_url(), **BROWSER)
+
+    with django_assert_num_queries(2):  # the post, the view-count UPDATE
+        response = Client().get(post.get_absolute_url(), **BROWSER)
+
+    assertContains(response, '<span class="views">조회 1,255</span>', html=True)
+    post.refresh_from_db()
+    assert post.view_count == 1255
+
+
+def test_cached_article_does_not_count_the_same_reader_twice(client):
+    post = make_post(view_count=10)
+    client.get(post.get_absolute_url(), **BROWSER)
+
+    response = client.get(post.get_absolute_url(), **BROWSER)
+
+    assertContains(response, '<span class="views">조회 11</span>', html=True)
+    post.refresh_from_db()
+    assert post.view_count == 11
+
+
+def test_english_article_is_cached_apart_from_the_korean_one(client):
+    post = make_post(title_ko="폐막 소식", title_en="Closing news")
+    client.get(post.get_absolute_url(), **BROWSER)
+
+    response = client.get(f"/en/news/{post.pk}/{post.slug}/", **BROWSER)
+
+    assertContains(response, "<h1>Closing news</h1>", html=True)
+
+
+def test_staff_never_get_a_cached_page(client):
+    make_post(title_ko="첫 소식")
+    client.get("/ko/news/", **BROWSER)
+    client.force_login(make_staff())
+    hidden = Post.objects.get()
+
+    Post.objects.filter(pk=hidden.pk).update(title_ko="고친 제목")  # no signal: the cache is not told
+    response = client.get("/ko/news/", **BROWSER)
+
+    assertContains(response, "고친 제목")
