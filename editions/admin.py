@@ -2,18 +2,19 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from news.permissions import TranslatedFieldsOnlyMixin
 from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
 
 from .models import Edition, EditionPartner, Organization, Session, Speaker
 
 
-class EditionPartnerInline(admin.TabularInline):
+class EditionPartnerInline(TranslatedFieldsOnlyMixin, admin.TabularInline):
     model = EditionPartner
     autocomplete_fields = ["organization"]
     extra = 0
 
 
-class SessionInline(TranslationStackedInline):
+class SessionInline(TranslatedFieldsOnlyMixin, TranslationStackedInline):
     model = Session
     fields = ["kind", "field", "title", "starts_at", "ends_at", "room"]
     show_change_link = True
@@ -21,7 +22,7 @@ class SessionInline(TranslationStackedInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(TranslatedAdmin):
+class EditionAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     languages_field = "theme"
     list_display = ["number", "year", "theme", "starts_on", "ends_on", "format", "is_published", "languages"]
     list_display_links = ["number", "theme"]
@@ -31,7 +32,7 @@ class EditionAdmin(TranslatedAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatedAdmin):
+class OrganizationAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     languages_field = "name"
     list_display = ["name", "acronym", "kind", "website", "languages"]
     list_filter = ["kind", MissingTranslationFilter]
@@ -41,20 +42,20 @@ class OrganizationAdmin(TranslatedAdmin):
 
 
 @admin.register(EditionPartner)
-class EditionPartnerAdmin(admin.ModelAdmin):
+class EditionPartnerAdmin(TranslatedFieldsOnlyMixin, admin.ModelAdmin):
     list_display = ["organization", "role", "edition", "order"]
     list_filter = ["edition", "role"]
     search_fields = ["organization__name_ko", "organization__name_en", "organization__acronym"]
     autocomplete_fields = ["organization"]
 
 
-class SpeakerInline(TranslationTabularInline):
+class SpeakerInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
     model = Speaker
     extra = 0
 
 
 @admin.register(Session)
-class SessionAdmin(TranslatedAdmin):
+class SessionAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_display = ["title", "edition", "kind", "starts_at", "room", "languages"]
     list_filter = ["edition", "kind", MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "field_ko", "field_en"]
@@ -65,7 +66,7 @@ class SessionAdmin(TranslatedAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TranslatedAdmin):
+class SpeakerAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     languages_field = "name"
     list_display = ["name", "affiliation", "role", "session", "languages"]
     list_filter = ["role", "session__edition", MissingTranslationFilter]

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from news.images import validate_image
 from whrcf.languages import filled_languages
 
 
@@ -20,7 +21,7 @@ class Organization(models.Model):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True, validators=[validate_image])
     logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
 
     class Meta:
@@ -61,7 +62,7 @@ class Edition(models.Model):
     ends_on = models.DateField(_("ends on"))
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
-    poster = models.ImageField(_("poster"), upload_to="editions/", blank=True)
+    poster = models.ImageField(_("poster"), upload_to="editions/", blank=True, validators=[validate_image])
     poster_alt = models.CharField(_("poster alt text"), max_length=200, blank=True)
     participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     cities = models.PositiveIntegerField(_("cities"), null=True, blank=True)

@@ -240,3 +240,29 @@ def test_jquery_ui_for_the_admin_tabs_is_served_locally(settings):
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"/*! jQuery UI - v1.14.2")
+
+
+def test_admin_rejects_a_text_file_as_organization_logo(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from editions.models import Organization
+
+    response = staff_client.post(
+        reverse("admin:editions_organization_add"),
+        {
+            "name_ko": "유네스코",
+            "name_en": "UNESCO",
+            "slug": "unesco",
+            "kind": "un_body",
+            "logo": SimpleUploadedFile("logo.png", b"not an image at all"),
+            "logo_alt_ko": "",
+            "logo_alt_en": "",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.context["adminform"].form.errors["logo"] == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+    ]
+    assert response.context["adminform"].form["name_en"].value() == "UNESCO"
+    assert Organization.objects.count() == 0

@@ -1,0 +1,39 @@
+"""locale/ko must hold every interface string of the code and templates, translated."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+SOURCES = ["manage.py", "whrcf", "news", "editions", "templates", "locale"]
+
+
+def msgids(po_file):
+    """The msgids of a .po file (continuation lines joined), without the header."""
+    text = po_file.read_text(encoding="utf-8")
+    entries = re.findall(r'^msgid ((?:".*"\n)+)', text, flags=re.MULTILINE)
+    ids = {"".join(re.findall(r'"(.*)"', entry)) for entry in entries}
+    return ids - {""}
+
+
+def test_korean_catalogue_holds_every_string_of_the_sources(tmp_path):
+    for name in SOURCES:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--locale=ko", "--no-obsolete", "--verbosity=0"],
+        cwd=tmp_path,
+        check=True,
+        timeout=120,
+    )
+
+    extracted = msgids(tmp_path / "locale/ko/LC_MESSAGES/django.po")
+    committed = msgids(PROJECT / "locale/ko/LC_MESSAGES/django.po")
+    assert {"Views %(count)s", "This article is only available in %(language)s."} <= extracted
+    assert sorted(extracted - committed) == [], "run `make messages` and translate the new strings"
