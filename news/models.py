@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -12,7 +12,7 @@ from whrcf.languages import filled_languages, language_codes
 
 from .attachments import AttachmentFileField
 from .images import UploadedImageField
-from .sanitize import BODY_EDITOR_EXTENSIONS, clean_html
+from .sanitize import BODY_EDITOR_EXTENSIONS, clean_html, html_to_text
 
 
 class Category(models.Model):
@@ -56,12 +56,27 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("category").defer(*Post.body_columns())
 
     def search(self, query):
-        """Posts whose title, summary or body contains `query`, in either language."""
-        columns = [f"{field}_{code}" for field in ("title", "summary", "body") for code in language_codes()]
-        matches = Q()
-        for column in columns:
-            matches |= Q(**{f"{column}__icontains": query})
-        return self.filter(matches)
+        """Posts whose title, summary or body text contains `query`, in either language;
+        matches in a title first, then in a summary, then in the body, newest first."""
+
+        def matching(*fields):
+            condition = Q()
+            for field in fields:
+                for code in language_codes():
+                    condition |= Q(**{f"{field}_{code}__icontains": query})
+            return condition
+
+        return (
+            self.filter(matching("title", "summary", "body_text"))
+            .annotate(
+                search_rank=Case(
+                    When(matching("title"), then=Value(0)),
+                    When(matching("summary"), then=Value(1)),
+                    default=Value(2),
+                )
+            )
+            .order_by("search_rank", "-published_at", "-pk")
+        )
 
     def before(self, post):
         """Posts published before `post`, newest first (ties broken by id)."""
@@ -96,6 +111,9 @@ class Post(models.Model):
             "choose one uploaded before."
         ),
     )
+    # The body as plain text, kept by save(): search must match what readers read, not
+    # the markup ("strong" must not find every bold word; "R&D" must find "R&amp;D").
+    body_text = models.TextField(_("body text"), blank=True, editable=False)
     cover = UploadedImageField(
         _("cover image"),
         upload_to="covers/%Y/",
@@ -181,7 +199,11 @@ class Post(models.Model):
         if not self.slug:
             self.slug = self.unique_slug()
         for code in language_codes():
-            setattr(self, f"body_{code}", clean_html(getattr(self, f"body_{code}")))
+            body = clean_html(getattr(self, f"body_{code}"))
+            setattr(self, f"body_{code}", body)
+            setattr(self, f"body_text_{code}", html_to_text(body))
+        if update_fields := kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*update_fields, *(f"body_text_{code}" for code in language_codes())}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -192,7 +214,12 @@ class Post(models.Model):
 
     @classmethod
     def body_columns(cls):
-        return ["body", *(f"body_{code}" for code in language_codes())]
+        return [
+            "body",
+            *(f"body_{code}" for code in language_codes()),
+            "body_text",
+            *(f"body_text_{code}" for code in language_codes()),
+        ]
 
     @property
     def languages(self):

@@ -11,7 +11,7 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Post)
 class PostTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "cover_alt")
+    fields = ("title", "summary", "body", "body_text", "cover_alt")
     required_languages = {"ko": ("title",)}
 
 

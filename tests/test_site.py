@@ -36,7 +36,7 @@ def section_titles(response, heading_id):
     start = content.index(f'<section aria-labelledby="{heading_id}">')
     section = content[start : content.index("</section>", start)]
     found = re.findall(r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', section)
-    return [html.unescape(title) for title in found]
+    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
 def png_cover(name="cover.png", size=(1200, 630)):

@@ -30,7 +30,7 @@ def card_titles(response):
     found = re.findall(
         r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', response.content.decode()
     )
-    return [html.unescape(title) for title in found]
+    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
 def partner_groups(response):

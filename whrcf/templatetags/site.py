@@ -1,10 +1,11 @@
 import json
+import re
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
@@ -94,3 +95,16 @@ def json_ld(context, kind, obj):
 def machine_datetime(value):
     """A `<time datetime>` value: local time to the second (HTML allows no microseconds)."""
     return localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def highlight(text, query):
+    """`text`, escaped, with each occurrence of the search `query` in <mark>."""
+    if not query:
+        return text
+    parts = re.split(f"({re.escape(query)})", str(text), flags=re.IGNORECASE)
+    return mark_safe(
+        "".join(
+            format_html("<mark>{}</mark>", part) if index % 2 else escape(part) for index, part in enumerate(parts)
+        )
+    )

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             cover_width=template.cover_width,
             cover_height=template.cover_height,
         )
-        for field in ("title", "summary", "body", "cover_alt"):
+        for field in ("title", "summary", "body", "body_text", "cover_alt"):
             for code in ("ko", "en"):
                 value = getattr(template, f"{field}_{code}")
                 suffix = f" ({number})" if field == "title" and value else ""
