@@ -57,6 +57,30 @@ test-browser: install compilemessages browser-tooling
 screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
+# Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
+.PHONY: prod bench bench-smoke
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
+PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
+PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 \
+	DATABASE_URL=$(PROD_DATABASE_URL) REDIS_URL=$(PROD_REDIS_URL) \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
+
+prod: install compilemessages
+	$(PROD_ENV) $(PY) manage.py create_database
+	$(PROD_ENV) $(PY) manage.py migrate --no-input
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PROD_ENV) $(PY) manage.py load_demo
+	$(PROD_ENV) $(PY) -m gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) whrcf.wsgi
+
+# The benchmark (not a test): POSTS=20000 ROUNDS=3 DURATION=5 by default; needs wrk.
+bench: install compilemessages
+	$(PY) bench/run.py
+
+# A few seconds of the same, so the benchmark cannot rot; CI runs it.
+bench-smoke: install compilemessages
+	SMOKE=1 $(PY) bench/run.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

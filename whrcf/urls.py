@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from . import views
+from .admin import translation_status
 from .sitemaps import sitemaps
 
 admin.site.site_header = _("WHRCF News administration")
@@ -14,6 +15,7 @@ admin.site.site_title = _("WHRCF News")
 admin.site.index_title = _("Content")
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}translations/", admin.site.admin_view(translation_status), name="translation_status"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
