@@ -90,3 +90,27 @@ def make_staff(username="editor", password="a-long-test-password", superuser=Tru
     if superuser:
         return User.objects.create_superuser(username=username, password=password, email="")
     return User.objects.create_user(username=username, password=password, is_staff=True)
+
+
+def post_admin_form_data(category, **overrides):
+    """What the admin's post form posts for a new bilingual draft, without attachments."""
+    data = {
+        "title_ko": "제11회 포럼 폐막",
+        "title_en": "The 11th forum closes",
+        "slug": "the-11th-forum-closes",
+        "summary_ko": "닷새 동안의 일정을 마쳤습니다.",
+        "summary_en": "Five days of sessions came to an end.",
+        "body_ko": "<p>폐막식이 열렸습니다.</p>",
+        "body_en": "<p>The closing ceremony was held.</p>",
+        "cover_alt_ko": "",
+        "cover_alt_en": "",
+        "category": category.pk,
+        "status": "draft",
+        "published_at_0": "2021-10-31",
+        "published_at_1": "17:02:00",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "0",
+        "attachments-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides

@@ -17,6 +17,7 @@ from tests.factories import (
     make_session,
     make_speaker,
     make_staff,
+    post_admin_form_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -117,26 +118,7 @@ def test_admin_view_count_is_read_only(staff_client):
 
 
 def post_form_data(category, **overrides):
-    data = {
-        "title_ko": "제11회 포럼 폐막",
-        "title_en": "The 11th forum closes",
-        "slug": "the-11th-forum-closes",
-        "summary_ko": "닷새 동안의 일정을 마쳤습니다.",
-        "summary_en": "Five days of sessions came to an end.",
-        "body_ko": "<p>폐막식이 열렸습니다.</p>",
-        "body_en": "<p>The closing ceremony was held.</p>",
-        "cover_alt_ko": "",
-        "cover_alt_en": "",
-        "category": category.pk,
-        "status": "published",
-        "published_at_0": "2021-10-31",
-        "published_at_1": "17:02:00",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-    }
-    return data | overrides
+    return post_admin_form_data(category, **({"status": "published"} | overrides))
 
 
 def test_admin_saves_a_post_in_both_languages(staff_client):

@@ -13,7 +13,7 @@ from PIL import ExifTags, Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Attachment, Post, PostImage
-from tests.factories import make_attachment, make_category, make_post, make_staff
+from tests.factories import make_attachment, make_category, make_post, make_staff, post_admin_form_data
 from whrcf.page_cache import bump_content_version
 
 pytestmark = pytest.mark.django_db
@@ -51,26 +51,9 @@ def camera_exif():
 
 
 def post_form_data(category, **overrides):
-    data = {
-        "title_ko": "제11회 포럼 폐막",
-        "title_en": "The 11th forum closes",
-        "slug": "the-11th-forum-closes",
-        "summary_ko": "닷새 동안의 일정을 마쳤습니다.",
-        "summary_en": "Five days of sessions came to an end.",
-        "body_ko": "<p>폐막식이 열렸습니다.</p>",
-        "body_en": "<p>The closing ceremony was held.</p>",
-        "cover_alt_ko": "폐막식 무대",
-        "cover_alt_en": "The closing stage",
-        "category": category.pk,
-        "status": "draft",
-        "published_at_0": "2021-10-31",
-        "published_at_1": "17:02:00",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-    }
-    return data | overrides
+    return post_admin_form_data(
+        category, **({"cover_alt_ko": "폐막식 무대", "cover_alt_en": "The closing stage"} | overrides)
+    )
 
 
 def stored_image(field_file):
