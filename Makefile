@@ -31,7 +31,7 @@ messages: install
 	$(PY) manage.py makemessages --locale=ko --locale=en --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench --no-obsolete
 
 demo: install
-	$(PY) manage.py load_demo
+	PORT=$(PORT) $(PY) manage.py load_demo
 
 test: install compilemessages
 	$(PY) -m pytest

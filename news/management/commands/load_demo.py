@@ -2615,4 +2615,5 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
         user_model.objects.create_superuser(username=username, email="", password=password)
         # Printed once, at creation: the password is stored only as a hash.
-        self.stdout.write(f"Demo staff login: {username} / {password} (http://127.0.0.1:8000/admin/)")
+        admin_url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/"
+        self.stdout.write(f"Demo staff login: {username} / {password} ({admin_url})")
