@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from pytest_django.asserts import assertContains
+
+from tests.factories import make_staff
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -142,3 +145,33 @@ def test_media_outside_the_media_folder_is_a_bad_request(client, media_root):
     response = client.get("/media/../manage.py")
 
     assert response.status_code == 400
+
+
+def login(client, username, password, address="198.51.100.7"):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def test_admin_login_locks_out_after_five_failures(client):
+    make_staff(username="editor", password="the-right-password-123")
+    failures = [login(client, "editor", f"wrong-{number}").status_code for number in range(5)]
+
+    locked = login(client, "editor", "the-right-password-123")
+
+    assert failures == [200, 200, 200, 200, 429]
+    assert locked.status_code == 429
+    assertContains(locked, "Too many failed logins", status_code=429)
+
+
+def test_admin_lockout_is_per_address_and_user(client):
+    make_staff(username="editor", password="the-right-password-123")
+    for number in range(5):
+        login(client, "editor", f"wrong-{number}")
+
+    elsewhere = login(client, "editor", "the-right-password-123", address="203.0.113.9")
+
+    assert (elsewhere.status_code, elsewhere["Location"]) == (302, "/admin/")
