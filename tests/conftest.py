@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories import make_member
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -15,3 +17,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def translator_client(client):
+    client.force_login(make_member("Translators", "translator"))
+    return client
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_member("Editors", "editor"))
+    return client

@@ -85,6 +85,15 @@ def make_attachment(post, file, title_ko="자료집", title_en="Booklet"):
     return Attachment.objects.create(post=post, file=file, title_ko=title_ko, title_en=title_en)
 
 
+def make_member(group_name, username):
+    """A staff member of one of the groups the migrations create (Editors, Translators)."""
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username=username, password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
 def make_staff(username="editor", password="a-long-test-password", superuser=True):
     User = get_user_model()
     if superuser:

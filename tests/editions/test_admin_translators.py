@@ -5,15 +5,8 @@ from django.urls import reverse
 
 from editions.models import Edition
 from tests.factories import make_edition, make_organization, make_session
-from tests.news.test_groups import make_member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translator_client(client):
-    client.force_login(make_member("Translators", "translator"))
-    return client
 
 
 def test_translator_edits_only_translated_fields_of_an_edition(translator_client):

@@ -10,27 +10,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Post
-from tests.factories import make_attachment, make_category, make_post, make_staff, seoul
+from tests.factories import make_attachment, make_category, make_member, make_post, make_staff, seoul
 
 pytestmark = pytest.mark.django_db
-
-
-def make_member(group_name, username):
-    user = get_user_model().objects.create_user(username=username, password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def translator_client(client):
-    client.force_login(make_member("Translators", "translator"))
-    return client
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_member("Editors", "editor"))
-    return client
 
 
 def translation_form_data(post, **overrides):
