@@ -1,7 +1,6 @@
 """RSS 2.0 and Atom feeds of published news, per language and per category."""
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -11,12 +10,6 @@ from django.utils.translation import gettext as _
 from .models import Category, Post
 
 FEED_LENGTH = 30
-
-
-def written_in(language):
-    """Posts with a title of their own in `language`: a feed lists only what it can show."""
-    column = f"title_{language}"
-    return ~Q(**{column: ""}) & Q(**{f"{column}__isnull": False})
 
 
 class LatestPostsFeed(Feed):
@@ -36,7 +29,8 @@ class LatestPostsFeed(Feed):
         return _("News of the World Human Rights Cities Forum, held every year in Gwangju.")
 
     def items(self, category):
-        posts = Post.objects.published().for_listing().filter(written_in(get_language()))
+        # A feed lists only what it can show in its language.
+        posts = Post.objects.published().written_in(get_language()).for_listing()
         if category:
             posts = posts.filter(category=category)
         return posts[:FEED_LENGTH]

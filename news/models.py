@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from editions.models import Edition, Organization, Session
-from whrcf.languages import filled_languages, language_codes
+from whrcf.languages import empty, filled_languages, language_codes
 
 from .attachments import AttachmentFileField
 from .images import UploadedImageField
@@ -33,6 +33,14 @@ class PostQuerySet(models.QuerySet):
     def published(self):
         """Published posts whose time has come: a future published_at is a scheduled post."""
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published posts whose time has not come yet."""
+        return self.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def written_in(self, language):
+        """Posts with a title of their own in `language` (no fallback)."""
+        return self.exclude(empty(f"title_{language}"))
 
     def pinned_first(self):
         return self.order_by("-pinned", "-published_at", "-pk")

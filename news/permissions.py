@@ -8,7 +8,8 @@ edits translated content only: every other field is read-only for them in the ad
 """
 
 from django.contrib.auth.models import Group
-from modeltranslation.translator import NotRegistered, translator
+
+from whrcf.languages import language_codes, translated_fields
 
 EDITORS = "Editors"
 TRANSLATORS = "Translators"
@@ -32,14 +33,8 @@ def can_translate_interface(user):
 
 def translated_field_names(model):
     """The translated fields of `model` and their per-language columns (title, title_ko, …)."""
-    try:
-        options = translator.get_options_for_model(model)
-    except NotRegistered:
-        return set()
-    names = set(options.all_fields)
-    for fields in options.all_fields.values():
-        names.update(field.name for field in fields)
-    return names
+    fields = translated_fields(model)
+    return {*fields, *(f"{field}_{code}" for field in fields for code in language_codes())}
 
 
 class TranslatedFieldsOnlyMixin:

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.translator import translator
 
-from .languages import filled_languages, language_codes
+from .languages import empty, filled_languages, language_codes, translated_fields
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -38,10 +38,6 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-def empty(column):
-    return Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
-
-
 def missing_translation(field, code):
     """Objects whose `field` is empty in language `code` but filled in another language."""
     filled_elsewhere = Q()
@@ -49,15 +45,6 @@ def missing_translation(field, code):
         if other != code:
             filled_elsewhere |= ~empty(f"{field}_{other}")
     return empty(f"{field}_{code}") & filled_elsewhere
-
-
-def translated_fields(model):
-    """The translated fields of `model`, in the order the model declares them."""
-    try:
-        translated = translator.get_options_for_model(model).all_fields
-    except NotRegistered:
-        return []
-    return [field.name for field in model._meta.fields if field.name in translated]
 
 
 def translation_status(request):

@@ -21,4 +21,8 @@ class WhrcfConfig(AppConfig):
             for model in apps.get_app_config(app_label).get_models():
                 post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{model._meta.label}-save")
                 post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{model._meta.label}-del")
-        m2m_changed.connect(bump_content_version, dispatch_uid="pages-m2m")
+                for field in model._meta.local_many_to_many:
+                    through = field.remote_field.through
+                    m2m_changed.connect(
+                        bump_content_version, sender=through, dispatch_uid=f"pages-{through._meta.label}"
+                    )

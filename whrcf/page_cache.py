@@ -53,9 +53,7 @@ def page_key(request):
 def seconds_until_next_scheduled_post():
     from news.models import Post
 
-    due = Post.objects.filter(status=Post.Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
-        due=Min("published_at")
-    )["due"]
+    due = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
     return MAX_AGE if due is None else max(1, min(MAX_AGE, int((due - timezone.now()).total_seconds()) + 1))
 
 

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from news.models import Post
+from whrcf.languages import language_codes
 
 BATCH = 1000
 
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             cover_height=template.cover_height,
         )
         for field in ("title", "summary", "body", "body_text", "cover_alt"):
-            for code in ("ko", "en"):
+            for code in language_codes():
                 value = getattr(template, f"{field}_{code}")
                 suffix = f" ({number})" if field == "title" and value else ""
                 setattr(copy, f"{field}_{code}", f"{value}{suffix}" if value else value)
