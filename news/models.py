@@ -9,6 +9,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from editions.models import Edition, Organization, Session
 from whrcf.languages import empty, filled_languages, language_codes
+from whrcf.page_cache import bump_content_version
 
 from .attachments import AttachmentFileField
 from .images import UploadedImageField
@@ -27,6 +28,13 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def content_changed(count):
+    """After a bulk UPDATE, which sends no save signal: cached pages are stale if rows changed."""
+    if count:
+        bump_content_version()
+    return count
 
 
 class PostQuerySet(models.QuerySet):
@@ -53,11 +61,15 @@ class PostQuerySet(models.QuerySet):
         """Publish the posts that are not public yet as of now; posts already public keep
         their date. Returns how many were published."""
         now = timezone.now()
-        return self.not_public().update(status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
+        return content_changed(
+            self.not_public().update(status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
+        )
 
     def unpublish(self):
         """Turn published and scheduled posts back into drafts. Returns how many changed."""
-        return self.filter(status=Post.Status.PUBLISHED).update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        return content_changed(
+            self.filter(status=Post.Status.PUBLISHED).update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        )
 
     def for_listing(self):
         """What lists and cards show: never the bodies, which are most of a post's bytes."""

@@ -90,3 +90,24 @@ def test_staff_never_get_a_cached_page(client):
     response = client.get("/ko/news/", **BROWSER)
 
     assertContains(response, "고친 제목")
+
+
+def test_publish_now_action_shows_the_post_at_once_on_the_cached_list(client):
+    make_post(title_ko="첫 소식")
+    draft = make_post(title_ko="새 소식", status=Post.Status.DRAFT)
+    client.get("/ko/news/", **BROWSER)
+
+    Post.objects.filter(pk=draft.pk).publish_now()
+    response = client.get("/ko/news/", **BROWSER)
+
+    assertContains(response, "새 소식")
+
+
+def test_unpublish_action_hides_the_post_at_once_on_the_cached_list(client):
+    post = make_post(title_ko="내릴 소식")
+    client.get("/ko/news/", **BROWSER)
+
+    Post.objects.filter(pk=post.pk).unpublish()
+    response = client.get("/ko/news/", **BROWSER)
+
+    assertNotContains(response, "내릴 소식")
