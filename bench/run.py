@@ -1,15 +1,24 @@
 """`make bench`: the public pages under load, side by side with the framework's floor.
 
-Starts the project under production settings (gunicorn, DEBUG off, PostgreSQL, Redis) on
-an archive enlarged to POSTS posts, and beside it the floor: the project's own settings
-and middleware with a view that returns "hello". wrk drives each target on 127.0.0.1 in
-rounds that alternate between targets, so both see the same machine. Prints req/s,
-p50/p99 latency and the ratio to the floor, then the queries per page and the EXPLAIN of
-the hot queries. Everything it starts, it stops.
+Starts the project under production settings (gunicorn, DEBUG off, PostgreSQL, Redis),
+beside it the same project with its page cache off (to measure pages as rendered), and
+the floor: the project's own settings and middleware with a view that returns "hello".
+wrk drives each target on 127.0.0.1 in rounds that alternate between targets, so all see
+the same machine.
 
-Environment: POSTS (20000), ROUNDS (3), DURATION (seconds per run, 5), CONNECTIONS (32),
-BENCH_DATABASE_URL, BENCH_REDIS_URL; SMOKE=1 for a few-second run that only proves the
-benchmark works (`make bench-smoke`).
+1. With SMALL_POSTS posts (1,000), the news list (first and last page, not cached) is
+   timed; the archive is then enlarged to POSTS posts (100,000) and timed again: the
+   ratio shows whether lists stay flat as the archive grows.
+2. With POSTS posts, every public page: req/s, p50/p99 latency and the ratio to the
+   floor; then the queries per page and the EXPLAIN of the hot queries.
+
+The results table replaces the one in README.md (between the bench markers) unless
+SMOKE=1. Everything it starts, it stops.
+
+Environment: POSTS (100000), SMALL_POSTS (1000), ROUNDS (3), DURATION (seconds per run,
+5), CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL; WEB_CONCURRENCY and
+GUNICORN_THREADS as for gunicorn.conf.py; SMOKE=1 for a few-second run that only proves
+the benchmark works (`make bench-smoke`).
 """
 
 import os
@@ -29,7 +38,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 SMOKE = os.environ.get("SMOKE") == "1"
-POSTS = int(os.environ.get("POSTS", "300" if SMOKE else "20000"))
+POSTS = int(os.environ.get("POSTS", "300" if SMOKE else "100000"))
+SMALL_POSTS = int(os.environ.get("SMALL_POSTS", "100" if SMOKE else "1000"))
+POSTS_PER_PAGE = 20
+README = PROJECT / "README.md"
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 ROUNDS = int(os.environ.get("ROUNDS", "1" if SMOKE else "3"))
 DURATION = int(os.environ.get("DURATION", "1" if SMOKE else "5"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
@@ -86,8 +99,19 @@ def prepare(env):
     create_database()
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo")
-    manage(env, "enlarge_demo", "--posts", str(POSTS))
+    manage(env, "enlarge_demo", "--posts", str(SMALL_POSTS))
     manage(env, "collectstatic", "--no-input", "-v0")
+    flush_cache()
+
+
+def enlarge(env):
+    """Bulk inserts send no signals, so the cache is emptied: no page of the smaller archive
+    is served."""
+    manage(env, "enlarge_demo", "--posts", str(POSTS))
+    flush_cache()
+
+
+def flush_cache():
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
@@ -140,6 +164,9 @@ def wrk(url):
         check=True,
     )
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    errors = re.search(r"Socket errors: .*", result.stdout)
+    if errors or " 0 requests in" in result.stdout:
+        raise RuntimeError(f"{url}: {errors.group(0) if errors else 'no answer'}\n{result.stdout}")
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
     if non_2xx:
         raise RuntimeError(f"{url}: {non_2xx.group(1)} non-2xx responses")
@@ -151,10 +178,20 @@ def wrk(url):
     return rps, percentile("50"), percentile("99")
 
 
-def targets(app_base, hello_base):
-    import django
+def last_page():
+    from news.models import Post
 
-    django.setup()
+    return max(1, -(-Post.objects.published().count() // POSTS_PER_PAGE))
+
+
+def list_targets(uncached_base):
+    return {
+        "news list": f"{uncached_base}/ko/news/",
+        "news list, last page": f"{uncached_base}/ko/news/?page={last_page()}",
+    }
+
+
+def targets(app_base, uncached_base, hello_base):
     from editions.models import Edition
     from news.models import Post
 
@@ -164,39 +201,77 @@ def targets(app_base, hello_base):
         "floor (hello)": f"{hello_base}/hello",
         "home": f"{app_base}/ko/",
         "news list": f"{app_base}/ko/news/",
-        "news list, page 50": f"{app_base}/ko/news/?page=50",
+        "news list, last page": f"{app_base}/ko/news/?page={last_page()}",
         "article (ko)": f"{app_base}/ko/news/{post.pk}/{post.slug}/",
         "article (en)": f"{app_base}/en/news/{post.pk}/{post.slug}/",
+        "article (ko), uncached": f"{uncached_base}/ko/news/{post.pk}/{post.slug}/",
         "edition page": f"{app_base}/ko/forums/{edition.number}/",
+        "feed (ko)": f"{app_base}/ko/news/feed/",
     }
 
 
-def print_table(results):
-    floor = statistics.median(rps for rps, _p50, _p99 in results["floor (hello)"])
-    log("")
-    log(f"{'target':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× floor':>8}")
+def run_rounds(urls):
+    """Each target once to warm it up (the first view of an article makes its image
+    renditions), then ROUNDS rounds of wrk over all of them."""
+    for url in urls.values():
+        urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "Mozilla/5.0 (bench)"})).read()
+    results = {name: [] for name in urls}
+    for number in range(1, ROUNDS + 1):
+        log(f"round {number}/{ROUNDS}")
+        for name, url in urls.items():
+            results[name].append(wrk(url))
+    return results
+
+
+def median_of(runs, index):
+    return statistics.median(run[index] for run in runs)
+
+
+def table(results):
+    floor = median_of(results["floor (hello)"], 0)
+    lines = [
+        "| target | req/s | p50 ms | p99 ms | × floor |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for name, runs in results.items():
-        rps = statistics.median(run[0] for run in runs)
-        p50 = statistics.median(run[1] for run in runs)
-        p99 = statistics.median(run[2] for run in runs)
-        log(f"{name:<22} {rps:>9.0f} {p50:>8.1f} {p99:>8.1f} {rps / floor:>8.3f}")
+        rps, p50, p99 = (median_of(runs, index) for index in range(3))
+        lines.append(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {rps / floor:.3f} |")
+    return lines
+
+
+def scaling_table(small, large):
+    lines = [
+        f"| not cached | p50 ms at {SMALL_POSTS:,} posts | p50 ms at {POSTS:,} posts | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for name in small:
+        before, after = median_of(small[name], 1), median_of(large[name], 1)
+        lines.append(f"| {name} | {before:.1f} | {after:.1f} | {after / before:.2f} |")
+    return lines
+
+
+def update_readme(lines):
+    text = README.read_text()
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    README.write_text(text[:start] + "\n" + "\n".join(lines) + "\n" + text[end:])
 
 
 def print_queries(urls):
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     log("")
-    log("queries per page")
+    log("queries per page, rendered (page cache off) and counting a new reader")
     client = Client(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT="Mozilla/5.0 (bench)")
-    for name, url in urls.items():
-        if name.startswith("floor"):
-            continue
-        path = "/" + url.split("/", 3)[3]
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(path).status_code
-        log(f"  {name:<22} {len(queries):>3} queries (HTTP {status})")
+    with override_settings(PAGE_CACHE=False):
+        for name, url in urls.items():
+            if name.startswith("floor") or name.endswith("uncached"):
+                continue
+            path = "/" + url.split("/", 3)[3]
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(path).status_code
+            log(f"  {name:<22} {len(queries):>3} queries (HTTP {status})")
 
 
 def print_explains():
@@ -205,7 +280,11 @@ def print_explains():
 
     post = Post.objects.published().order_by("-published_at").first()
     hot = {
-        "news list page": Post.objects.published().for_listing()[:20],
+        "news list page": Post.objects.published().for_listing().pinned_first()[:20],
+        "news list, last page (read from the end)": Post.objects.published()
+        .for_listing()
+        .pinned_first()
+        .reverse()[:20],
         "article": Post.objects.published().select_related("category", "edition").filter(pk=post.pk),
         "previous post": Post.objects.published().for_listing().before(post)[:1],
         "edition news": Post.objects.published().for_listing().filter(edition=post.edition_id)[:6],
@@ -225,26 +304,45 @@ def main():
     env = production_environment(workdir)
     os.environ.update(env)
     sys.path.insert(0, str(PROJECT))
-    log(f"Preparing {POSTS} posts on {DATABASE_URL} …")
+    import django
+
+    django.setup()
+    log(f"Preparing {SMALL_POSTS} posts on {DATABASE_URL} …")
     prepare(env)
-    app_port, hello_port = free_port(), free_port()
-    app = start_gunicorn(env, "whrcf.wsgi", app_port, "/healthz")
-    hello = start_gunicorn(env, "bench.hello_wsgi", hello_port, "/hello")
+    app_port, uncached_port, hello_port = free_port(), free_port(), free_port()
+    servers = []
     try:
-        urls = targets(f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{hello_port}")
-        results = {name: [] for name in urls}
-        for number in range(1, ROUNDS + 1):
-            log(f"round {number}/{ROUNDS}")
-            for name, url in urls.items():
-                results[name].append(wrk(url))
-        log(f"\n{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {POSTS} posts, {ROUNDS} rounds")
-        log(f"wrk -t2 -c{CONNECTIONS} -d{DURATION}s per run; medians over the rounds")
-        print_table(results)
+        servers.append(start_gunicorn(env, "whrcf.wsgi", app_port, "/healthz"))
+        servers.append(start_gunicorn(env | {"DJANGO_PAGE_CACHE": "0"}, "whrcf.wsgi", uncached_port, "/healthz"))
+        servers.append(start_gunicorn(env, "bench.hello_wsgi", hello_port, "/hello"))
+        uncached_base = f"http://127.0.0.1:{uncached_port}"
+        small = run_rounds(list_targets(uncached_base))
+        log(f"Enlarging to {POSTS} posts …")
+        enlarge(env)
+        large = run_rounds(list_targets(uncached_base))
+        urls = targets(f"http://127.0.0.1:{app_port}", uncached_base, f"http://127.0.0.1:{hello_port}")
+        results = run_rounds(urls)
+        workers, threads = os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("GUNICORN_THREADS", "4")
+        lines = [
+            f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {POSTS:,} posts, PostgreSQL and Redis on "
+            f"loopback, gunicorn {workers} workers × {threads} threads; wrk -t2 -c{CONNECTIONS} -d{DURATION}s, "
+            f"median of {ROUNDS} rounds.",
+            "",
+            *table(results),
+            "",
+            *scaling_table(small, large),
+        ]
+        log("")
+        for line in lines:
+            log(line)
+        if not SMOKE:
+            update_readme(lines)
+            log("\nREADME.md: results table updated.")
         print_queries(urls)
         print_explains()
     finally:
-        stop(app)
-        stop(hello)
+        for server in servers:
+            stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

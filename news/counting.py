@@ -3,13 +3,33 @@ Honest view counts: one view per reader per post per 24 hours.
 
 A reader is a browser. Which posts it has seen, and when, travels in a signed cookie, so
 no server-side state is shared between app servers and a request without the cookie is
-a new reader. The increment is a single UPDATE ... SET view_count = view_count + 1.
+a new reader.
+
+Where the count is kept:
+
+- With a shared cache (Redis, `VIEW_COUNT_FLUSH_SECONDS` > 0, the production setting),
+  each post's running total lives in the cache: a view is one atomic INCR, which returns
+  the total the page shows, so no two readers wait on the same database row. The total
+  starts from the database's count; at most every `VIEW_COUNT_FLUSH_SECONDS` per post,
+  and whenever `manage.py flush_view_counts` runs, it is written back with
+  `view_count = GREATEST(view_count, total)`: writing a total twice, or an older total
+  after a newer one, changes nothing. If Redis loses the total, it starts again from the
+  database and the views since the last write-back are lost; Redis must therefore keep
+  keys without an expiry (any `maxmemory-policy` but `allkeys-*`).
+- Without one (development, tests, a lone process with a local-memory cache), a view is
+  a single `UPDATE ... SET view_count = view_count + 1`.
 """
 
 import re
 import time
+from itertools import islice
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F
+from django.db.models.functions import Greatest
+
+from .models import Post
 
 COOKIE_NAME = "whrcf_seen"
 COOKIE_SALT = "news.counting"
@@ -17,6 +37,7 @@ WINDOW_SECONDS = 24 * 60 * 60
 # Bounded so the cookie stays far below browsers' 4 KB limit.
 MAX_REMEMBERED = 150
 MAX_COOKIE_LENGTH = 4000
+FLUSH_BATCH_SIZE = 1000
 
 BOT_USER_AGENT = re.compile(
     r"bot|crawl|spider|slurp|archiver|preview|facebookexternalhit|embedly|whatsapp|telegram|"
@@ -46,22 +67,20 @@ def seen_posts(request, now):
     return {post_id: seen_at for post_id, seen_at in seen.items() if now - seen_at < WINDOW_SECONDS}
 
 
-def register_view(request, post):
-    """Count this request as a view of `post` if it is a new one.
+def register_view(request, post_id, stored_count=None):
+    """Count this request as a view of the post if it is a new reader's.
 
-    Returns the reader's updated seen-posts to remember with `remember_views()`, or None
-    when nothing was counted. `post.view_count` then includes this view.
+    Returns the post's view count, including this view, and the reader's updated
+    seen-posts to remember with `remember_views()` (None when nothing was counted).
+    `stored_count` is the count read from the database with the post, if it was read.
     """
-    if not is_countable(request):
-        return None
-    now = int(time.time())
-    seen = seen_posts(request, now)
-    if post.pk in seen:
-        return None
-    type(post).objects.filter(pk=post.pk).update(view_count=F("view_count") + 1)
-    post.view_count += 1
-    seen[post.pk] = now
-    return seen
+    if is_countable(request):
+        now = int(time.time())
+        seen = seen_posts(request, now)
+        if post_id not in seen:
+            seen[post_id] = now
+            return add_view(post_id, stored_count), seen
+    return current_count(post_id, stored_count), None
 
 
 def remember_views(request, response, seen):
@@ -75,3 +94,63 @@ def remember_views(request, response, seen):
         samesite="Lax",
         secure=request.is_secure(),
     )
+
+
+def counts_in_cache():
+    return settings.VIEW_COUNT_FLUSH_SECONDS > 0
+
+
+def total_key(post_id):
+    return f"views:{post_id}"
+
+
+def written_key(post_id):
+    return f"views-written:{post_id}"
+
+
+def add_view(post_id, stored_count=None):
+    if not counts_in_cache():
+        Post.objects.filter(pk=post_id).update(view_count=F("view_count") + 1)
+        return stored_count + 1 if stored_count is not None else database_count(post_id)
+    key = total_key(post_id)
+    try:
+        total = cache.incr(key)
+    except ValueError:
+        cache.add(key, stored_count if stored_count is not None else database_count(post_id), timeout=None)
+        total = cache.incr(key)
+    if cache.add(written_key(post_id), True, timeout=settings.VIEW_COUNT_FLUSH_SECONDS):
+        write_totals({post_id: total})
+    return total
+
+
+def current_count(post_id, stored_count=None):
+    if not counts_in_cache():
+        return stored_count if stored_count is not None else database_count(post_id)
+    total = cache.get(total_key(post_id))
+    if total is None:
+        total = stored_count if stored_count is not None else database_count(post_id)
+        cache.add(total_key(post_id), total, timeout=None)
+    return total
+
+
+def database_count(post_id):
+    return Post.objects.filter(pk=post_id).values_list("view_count", flat=True).first() or 0
+
+
+def write_totals(totals):
+    """Write cached totals back to the database; never lowers a count."""
+    for post_id, total in totals.items():
+        Post.objects.filter(pk=post_id).update(view_count=Greatest(F("view_count"), total))
+
+
+def flush_all():
+    """Write every cached total back to the database. Returns how many posts had one."""
+    if not counts_in_cache():
+        return 0
+    written = 0
+    keys = (total_key(post_id) for post_id in Post.objects.values_list("pk", flat=True).iterator(FLUSH_BATCH_SIZE))
+    while batch := list(islice(keys, FLUSH_BATCH_SIZE)):
+        totals = cache.get_many(batch)
+        write_totals({int(key.removeprefix("views:")): total for key, total in totals.items()})
+        written += len(totals)
+    return written

@@ -1,9 +1,9 @@
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -16,6 +16,7 @@ from whrcf.page_cache import (
     page_key,
     store,
 )
+from whrcf.pagination import ArchivePaginator
 
 from .attachments import content_type
 from .counting import is_countable, register_view, remember_views
@@ -42,7 +43,8 @@ def post_list(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     if query:
         posts = posts.search(query)
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = f"{category_slug}|{edition_number}|{query}"
+    page = ArchivePaginator(posts, POSTS_PER_PAGE, count_key=f"news:{filters}").get_page(request.GET.get("page"))
     return render(
         request,
         "news/post_list.html",
@@ -58,28 +60,29 @@ def post_list(request):
 
 
 def post_detail(request, pk, slug=None):
-    post = get_object_or_404(Post.objects.published().select_related("category", "edition"), pk=pk)
-    if slug != post.slug:
-        return redirect(post, permanent=True)
-    seen = register_view(request, post)
-    response = cached_article(request, post)
-    if seen is not None:
-        remember_views(request, response, seen)
-    return response
-
-
-def cached_article(request, post):
-    """The article page from the cache (rendered once per language and content version)
-    with the live view count filled in: caching never freezes the count."""
-    key = page_key(request) if is_cacheable(request) else None
+    """The article, counting the reader. For anonymous readers the page comes from the cache
+    (rendered once per language and content version) with the live count filled in; a
+    cached page means the post is public at this address, so a hit reads no database."""
+    key = page_key(request, with_query=False) if is_cacheable(request) else None
     html = cached_content(key) if key else None
+    stored_count = None
     if html is None:
+        post = get_object_or_404(Post.objects.published().select_related("category", "edition"), pk=pk)
+        if slug != post.slug:
+            return redirect(post, permanent=True)
         html = render_to_string(
             "news/post_detail.html", article_context(post, view_count=VIEW_COUNT_PLACEHOLDER), request
         )
         if key:
             store(key, html)
-    return HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(post.view_count)))
+        stored_count = post.view_count
+    view_count, seen = register_view(request, pk, stored_count)
+    response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))
+    # Every reader must reach the server to be counted: no shared cache may keep the page.
+    patch_cache_control(response, private=True, no_cache=True)
+    if seen is not None:
+        remember_views(request, response, seen)
+    return response
 
 
 @never_cache

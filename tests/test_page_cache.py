@@ -52,7 +52,7 @@ def test_cached_article_counts_every_new_reader_and_shows_the_live_count(django_
     post = make_post(view_count=1253)
     Client().get(post.get_absolute_url(), **BROWSER)
 
-    with django_assert_num_queries(2):  # the post, the view-count UPDATE
+    with django_assert_num_queries(2):  # the view-count UPDATE, the count it leaves
         response = Client().get(post.get_absolute_url(), **BROWSER)
 
     assertContains(response, '<span class="views">조회 1,255</span>', html=True)
@@ -111,3 +111,44 @@ def test_unpublish_action_hides_the_post_at_once_on_the_cached_list(client):
     response = client.get("/ko/news/", **BROWSER)
 
     assertNotContains(response, "내릴 소식")
+
+
+def test_unpublished_article_is_no_longer_served_from_the_cache(client):
+    post = make_post(title_ko="지울 소식")
+    client.get(post.get_absolute_url(), **BROWSER)
+
+    post.status = Post.Status.DRAFT
+    post.save()
+    response = client.get(post.get_absolute_url(), **BROWSER)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_cached_pages_carry_an_etag_and_answer_304_when_unchanged(client, language):
+    make_post(title_ko="첫 소식", title_en="First news")
+    first = client.get(f"/{language}/news/", **BROWSER)
+
+    again = client.get(f"/{language}/news/", HTTP_IF_NONE_MATCH=first["ETag"], **BROWSER)
+
+    assert first["Cache-Control"] == "max-age=0, must-revalidate"
+    assert (again.status_code, again.content) == (304, b"")
+
+
+def test_list_etag_changes_when_a_post_is_published(client):
+    make_post(title_ko="첫 소식")
+    first = client.get("/ko/news/", **BROWSER)
+    make_post(title_ko="새 소식")
+
+    again = client.get("/ko/news/", HTTP_IF_NONE_MATCH=first["ETag"], **BROWSER)
+
+    assert again.status_code == 200
+    assertContains(again, "새 소식")
+
+
+def test_article_is_never_kept_by_a_shared_cache(client):
+    post = make_post()
+
+    response = client.get(post.get_absolute_url(), **BROWSER)
+
+    assert response["Cache-Control"] == "private, no-cache"

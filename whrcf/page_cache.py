@@ -9,17 +9,21 @@ server shares it) until content changes.
   09:00 appears at 09:00, not when the cache happens to expire.
 - Only anonymous GET/HEAD requests are served from the cache; staff see live pages.
 - The article page is cached with a placeholder where the view count goes; each request
-  fills in the live count, so caching never freezes or skips a count.
+  fills in the live count (news/counting.py), so caching never freezes or skips a count.
+- Readers' browsers get an ETag and `Cache-Control: max-age=0, must-revalidate`: they
+  keep a page and revalidate it, and an unchanged page costs a 304 without a body.
+  Articles are `private, no-cache`, as every reader must reach the server to be counted.
 """
 
 import hashlib
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
@@ -42,19 +46,30 @@ def bump_content_version(**kwargs):
 
 
 def is_cacheable(request):
-    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+    return settings.PAGE_CACHE and request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
-def page_key(request):
-    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+def page_key(request, with_query=True):
+    """The cache key of this page; `with_query=False` for pages that ignore their query
+    string, so that links with tracking parameters share one cached page."""
+    path = request.get_full_path() if with_query else request.path
+    address = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
     return f"page:{content_version()}:{get_language()}:{address}"
 
 
 def seconds_until_next_scheduled_post():
-    from news.models import Post
+    """How long a page may stay cached: until the next scheduled post is due. When that
+    is, is itself cached per content version (0: nothing scheduled), and asked again once
+    the time has come."""
+    key = f"next-scheduled:{content_version()}"
+    due = cache.get(key)
+    if due is None or 0 < due <= time.time():
+        from news.models import Post
 
-    due = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
-    return MAX_AGE if due is None else max(1, min(MAX_AGE, int((due - timezone.now()).total_seconds()) + 1))
+        due_at = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
+        due = due_at.timestamp() if due_at else 0
+        cache.set(key, due, timeout=MAX_AGE)
+    return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
 def cached_content(key):
@@ -76,12 +91,17 @@ def cache_public_page(view):
         key = page_key(request)
         if cached := cache.get(key):
             content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
             store(key, response.content, response["Content-Type"])
+        # Browsers and proxies may keep the page but must ask again each time; the ETag
+        # (ConditionalGetMiddleware) turns an unchanged page into a 304.
+        patch_cache_control(response, max_age=0, must_revalidate=True)
         return response
 
     return wrapper

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whrcf.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whrcf.middleware.RejectNullCharactersMiddleware",
+    # ETags on pages: a reader's browser revalidates and gets a 304 when nothing changed.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,7 +102,10 @@ WSGI_APPLICATION = "whrcf.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Production keeps each thread's connection for a minute rather than connecting on
+        # every request; the development server starts a thread per request, so it can't.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -121,6 +126,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages served from the cache (whrcf/page_cache.py); off only to measure or debug.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# With a cache shared by every app server, view counts are kept there and written back to
+# the database at most this often per post (news/counting.py); 0 counts straight in the
+# database, as a local-memory cache is not shared between processes.
+VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "10" if REDIS_URL else "0"))
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: after 5 failed logins for one user from one address, that user is

@@ -1,3 +1,4 @@
+import datetime
 import io
 import re
 from datetime import date
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from editions.models import Edition, EditionPartner, Organization, Session, Speaker
 from news.models import Attachment, Category, Post
+from tests.factories import make_post
 
 CATEGORY_SLUGS = {"news", "notice", "newsletter", "press-release", "letter"}
 
@@ -194,3 +196,16 @@ def test_load_demo_partners_follow_the_facts():
     assert Edition.objects.get(number=10).format == Edition.Format.ONLINE
     assert Edition.objects.get(number=11).format == Edition.Format.HYBRID
     assert Edition.objects.get(number=11).starts_on == date(2021, 10, 6)
+
+
+@pytest.mark.django_db
+def test_enlarge_demo_grows_the_archive_again_without_clashing_slugs():
+    make_post(title_ko="첫 소식", published_at=timezone.now() - datetime.timedelta(days=1))
+    make_post(title_ko="둘째 소식", published_at=timezone.now() - datetime.timedelta(days=2))
+
+    call_command("enlarge_demo", "--posts", "10", stdout=io.StringIO())
+    call_command("enlarge_demo", "--posts", "15", stdout=io.StringIO())
+
+    slugs = list(Post.objects.published().values_list("slug", flat=True))
+    assert (len(slugs), len(set(slugs))) == (15, 15)
+    assert Post.objects.get(slug="archive-13").title_ko == "첫 소식 (13)"

@@ -4,12 +4,13 @@ import datetime
 import itertools
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from news.models import Post
 from whrcf.languages import language_codes
 
 BATCH = 1000
+COPY_SLUG_PREFIX = "archive-"
 
 
 class Command(BaseCommand):
@@ -19,18 +20,24 @@ class Command(BaseCommand):
         parser.add_argument("--posts", type=int, required=True)
 
     def handle(self, *args, posts, **options):
-        templates = list(Post.objects.published().order_by("pk"))
+        templates = list(Post.objects.published().exclude(slug__startswith=COPY_SLUG_PREFIX).order_by("pk"))
         if not templates:
             raise CommandError("No published posts to copy: run load_demo first.")
         missing = posts - Post.objects.published().count()
         oldest = min(post.published_at for post in templates)
+        # Copies made by an earlier run keep their numbers (slugs are unique).
+        first = Post.objects.filter(slug__startswith=COPY_SLUG_PREFIX).count() + 1
         copies = (
             self.copy(template, number, oldest)
-            for number, template in zip(range(1, missing + 1), itertools.cycle(templates), strict=False)
+            for number, template in zip(range(first, first + missing), itertools.cycle(templates), strict=False)
         )
         with transaction.atomic():
             while batch := list(itertools.islice(copies, BATCH)):
                 Post.objects.bulk_create(batch)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, so that the planner knows the table grew and uses its indexes.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"{Post.objects.published().count()} published posts.")
 
     def copy(self, template, number, oldest):
@@ -40,7 +47,7 @@ class Command(BaseCommand):
             edition_id=template.edition_id,
             status=Post.Status.PUBLISHED,
             published_at=oldest - datetime.timedelta(hours=6 * number),
-            slug=f"archive-{number}",
+            slug=f"{COPY_SLUG_PREFIX}{number}",
             view_count=template.view_count,
             cover=template.cover.name,
             cover_width=template.cover_width,

@@ -1,0 +1,57 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from news.models import Post
+from tests.factories import make_post
+from whrcf.pagination import ArchivePaginator
+
+pytestmark = pytest.mark.django_db
+
+
+def make_posts(count, pinned=()):
+    now = timezone.now()
+    same_time = now - datetime.timedelta(days=1)
+    for number in range(count):
+        # Every third post shares one time, so only the id tells them apart.
+        published_at = same_time if number % 3 == 0 else now - datetime.timedelta(hours=number + 30)
+        make_post(title_ko=f"소식 {number}", published_at=published_at, pinned=number in pinned)
+
+
+@pytest.mark.parametrize("per_page", [3, 4, 7])
+def test_every_page_holds_the_posts_of_that_place_in_the_full_list(per_page):
+    make_posts(17, pinned={5, 11})
+    posts = Post.objects.published().for_listing().pinned_first()
+    everything = [post.pk for post in posts]
+
+    paginator = ArchivePaginator(posts, per_page, count_key="test")
+    pages = [[post.pk for post in paginator.page(number)] for number in paginator.page_range]
+
+    assert pages == [everything[start : start + per_page] for start in range(0, 17, per_page)]
+
+
+def test_count_is_read_once_per_content_version(django_assert_num_queries):
+    make_posts(5)
+    posts = Post.objects.published()
+    counted = ArchivePaginator(posts, 2, count_key="test").count
+
+    with django_assert_num_queries(0):
+        cached = ArchivePaginator(posts, 2, count_key="test").count
+    make_post(title_ko="새 소식")
+    with django_assert_num_queries(2):  # the count, and when the next scheduled post is due
+        recounted = ArchivePaginator(Post.objects.published(), 2, count_key="test").count
+
+    assert (counted, cached, recounted) == (5, 5, 6)
+
+
+def test_last_page_reads_a_small_offset_from_the_other_end(django_assert_num_queries):
+    make_posts(10)
+    paginator = ArchivePaginator(Post.objects.published().order_by("-published_at", "-pk"), 3, count_key="test")
+    assert paginator.count == 10
+
+    with django_assert_num_queries(1) as queries:
+        last = list(paginator.page(4))
+
+    assert len(last) == 1
+    assert "OFFSET" not in queries.captured_queries[0]["sql"]
