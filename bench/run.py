@@ -23,10 +23,7 @@ the benchmark works (`make bench-smoke`).
 
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,7 +33,18 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+sys.path.insert(0, str(PROJECT))
+
+from bench.servers import (  # noqa: E402 (the project folder first)
+    create_database,
+    free_port,
+    log,
+    manage,
+    production_environment,
+    start_gunicorn,
+    stop,
+)
+
 SMOKE = os.environ.get("SMOKE") == "1"
 POSTS = int(os.environ.get("POSTS", "300" if SMOKE else "100000"))
 SMALL_POSTS = int(os.environ.get("SMALL_POSTS", "100" if SMOKE else "1000"))
@@ -50,53 +58,8 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 
 
-def log(message):
-    print(message, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_environment(workdir):
-    return os.environ | {
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_HSTS_SECONDS": "0",
-        "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
-        "DJANGO_SETTINGS_MODULE": "whrcf.settings",
-    }
-
-
-def create_database():
-    """A new, empty benchmark database each run: results never depend on an earlier one."""
-    import psycopg2
-
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    connection = psycopg2.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    connection.close()
-
-
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=PROJECT, env=env, check=True)
-
-
 def prepare(env):
-    create_database()
+    create_database(DATABASE_URL)
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo")
     manage(env, "enlarge_demo", "--posts", str(SMALL_POSTS))
@@ -115,44 +78,6 @@ def flush_cache():
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def start_gunicorn(env, app, port, ready_path):
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
-            "--no-control-socket",
-            app,
-        ],
-        cwd=PROJECT,
-        env=env,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}")
-            return process
-        except OSError:
-            time.sleep(0.2)
-    stop(process)
-    raise TimeoutError(f"{app} did not start on port {port}")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def wrk(url):
@@ -301,9 +226,8 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk not found: apt-get install wrk")
     workdir = Path(tempfile.mkdtemp(prefix="whrcf-bench-"))
-    env = production_environment(workdir)
+    env = production_environment(workdir, DATABASE_URL, REDIS_URL)
     os.environ.update(env)
-    sys.path.insert(0, str(PROJECT))
     import django
 
     django.setup()

@@ -175,3 +175,34 @@ def test_admin_lockout_is_per_address_and_user(client):
     elsewhere = login(client, "editor", "the-right-password-123", address="203.0.113.9")
 
     assert (elsewhere.status_code, elsewhere["Location"]) == (302, "/admin/")
+
+
+def test_uploads_go_to_an_s3_bucket_when_one_is_named():
+    env = production_environment(
+        DJANGO_MEDIA_S3_BUCKET="whrcf-media",
+        DJANGO_MEDIA_S3_ENDPOINT_URL="https://s3.example.org",
+        DJANGO_MEDIA_S3_CUSTOM_DOMAIN="media.whrcf.org",
+    )
+    show_storage = (
+        'from django.core.files.storage import storages; s = storages["default"]; '
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.url('covers/a.jpg'))"
+    )
+
+    result = manage("shell", "--no-imports", "--command", show_storage, env=env)
+    deploy_check = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.stdout.split() == [
+        "S3Storage",
+        "whrcf-media",
+        "https://s3.example.org",
+        "https://media.whrcf.org/covers/a.jpg",
+    ], result.stderr
+    assert deploy_check.returncode == 0, deploy_check.stderr
+
+
+def test_uploads_stay_on_local_disk_without_a_bucket():
+    show_storage = 'from django.core.files.storage import storages; s = storages["default"]; print(type(s).__name__)'
+
+    result = manage("shell", "--no-imports", "--command", show_storage, env=production_environment())
+
+    assert result.stdout.strip() == "FileSystemStorage", result.stderr

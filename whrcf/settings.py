@@ -192,6 +192,23 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploads in an S3-compatible bucket (AWS, MinIO, Cloudflare R2…) instead of MEDIA_ROOT, for
+# app servers without a shared disk. Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+if MEDIA_S3_BUCKET := os.environ.get("DJANGO_MEDIA_S3_BUCKET", ""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("DJANGO_MEDIA_S3_CUSTOM_DOMAIN") or None,
+            # Public images with stable addresses (cached pages keep them); uploads never
+            # replace one another, as the local storage behaves.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,99 @@
+"""Starting and stopping the project under gunicorn with production settings, for
+`make bench` and `make check-two-servers`."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
+
+PROJECT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_environment(workdir, database_url, redis_url):
+    return os.environ | {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_SERVE_MEDIA": "1",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "whrcf.settings",
+    }
+
+
+def create_database(database_url):
+    """A new, empty database each run: results never depend on an earlier one."""
+    server_url, name = database_url.rsplit("/", 1)
+    connection = psycopg2.connect(f"{server_url}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=PROJECT, env=env, check=True)
+
+
+def start_gunicorn(env, app, port, ready_path):
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "--log-level",
+            "warning",
+            "--no-control-socket",
+            app,
+        ],
+        cwd=PROJECT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{ready_path}")
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process)
+    raise TimeoutError(f"{app} did not start on port {port}")
+
+
+def stop(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)

@@ -1,0 +1,121 @@
+"""
+Backups of the site: the database and the uploaded files, in one folder.
+
+    backup-20261124-0930/
+        database.dump      pg_dump --format=custom (PostgreSQL), or
+        database.sqlite3   an online copy made with SQLite's backup API
+        media.tar.gz       MEDIA_ROOT, when uploads are kept on local disk
+        manifest.json      when, which database engine, how many posts
+
+View counts kept in Redis are written to the database first, so the backup has them.
+A restore goes into an empty database (create it, point DATABASE_URL at it) and an empty
+or missing MEDIA_ROOT; `--replace` overwrites what is there.
+"""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+from django.db import connection
+from django.utils import timezone
+
+POSTGRES_DUMP = "database.dump"
+SQLITE_COPY = "database.sqlite3"
+MEDIA_ARCHIVE = "media.tar.gz"
+MANIFEST = "manifest.json"
+
+
+def postgres_environment():
+    """libpq settings for pg_dump and pg_restore, from the Django connection: the password
+    goes in the environment, never on a command line."""
+    database = connection.settings_dict
+    env = {"PGDATABASE": database["NAME"], "PGUSER": database["USER"] or "", "PGPASSWORD": database["PASSWORD"] or ""}
+    env |= {"PGHOST": database["HOST"] or "", "PGPORT": str(database["PORT"] or "")}
+    return {name: value for name, value in env.items() if value}
+
+
+def run(command, env):
+    result = subprocess.run(command, env=os.environ | env, capture_output=True, text=True)
+    if result.returncode:
+        raise CommandError(f"{command[0]} failed: {result.stderr.strip()}")
+
+
+def media_on_local_disk():
+    return settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+
+
+def make_backup(parent):
+    from news.counting import flush_all
+    from news.models import Post
+
+    flush_all()
+    folder = Path(parent) / f"backup-{timezone.now():%Y%m%d-%H%M%S}"
+    folder.mkdir(parents=True)
+    if connection.vendor == "postgresql":
+        run(
+            ["pg_dump", "--format=custom", "--no-owner", "--file", str(folder / POSTGRES_DUMP)], postgres_environment()
+        )
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(folder / SQLITE_COPY) as copy:
+            connection.connection.backup(copy)
+    else:
+        raise CommandError(f"Backups of {connection.vendor} databases are not supported.")
+    media = Path(settings.MEDIA_ROOT)
+    if media_on_local_disk() and media.is_dir():
+        with tarfile.open(folder / MEDIA_ARCHIVE, "w:gz") as archive:
+            archive.add(media, arcname=".")
+    manifest = {
+        "created": timezone.now().isoformat(),
+        "database": connection.vendor,
+        "posts": Post.objects.count(),
+        "media": (folder / MEDIA_ARCHIVE).exists(),
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    return folder, manifest
+
+
+def restore_backup(folder, replace=False):
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError):
+        raise CommandError(f"{folder} is not a backup made by `manage.py backup`.") from None
+    if manifest["database"] != connection.vendor:
+        raise CommandError(f"This backup is of a {manifest['database']} database, not {connection.vendor}.")
+    if connection.introspection.table_names() and not replace:
+        raise CommandError("The database is not empty: restore into a new one, or pass --replace.")
+    media = Path(settings.MEDIA_ROOT)
+    if manifest["media"] and media.is_dir() and any(media.iterdir()) and not replace:
+        raise CommandError(f"{media} is not empty: restore into an empty folder, or pass --replace.")
+    if connection.vendor == "postgresql":
+        options = ["--clean", "--if-exists"] if replace else []
+        run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--exit-on-error",
+                *options,
+                "--dbname",
+                connection.settings_dict["NAME"],
+                str(folder / POSTGRES_DUMP),
+            ],
+            postgres_environment(),
+        )
+    else:
+        connection.ensure_connection()
+        with sqlite3.connect(folder / SQLITE_COPY) as copy:
+            copy.backup(connection.connection)
+    if manifest["media"]:
+        if replace and media.is_dir():
+            shutil.rmtree(media)
+        media.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(folder / MEDIA_ARCHIVE, "r:gz") as archive:
+            archive.extractall(media, filter="data")
+    return manifest
