@@ -20,10 +20,12 @@ Where the count is kept:
   a single `UPDATE ... SET view_count = view_count + 1`.
 """
 
+import functools
 import re
 import time
 from itertools import islice
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
@@ -108,17 +110,34 @@ def written_key(post_id):
     return f"views-written:{post_id}"
 
 
+# One round trip: add a view to the total if there is one, and say whether it is time to
+# write it back (a flag that expires after VIEW_COUNT_FLUSH_SECONDS). -1: no total yet.
+ADD_VIEW_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+local total = redis.call('INCR', KEYS[1])
+local due = redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) and 1 or 0
+return {total, due}
+"""
+
+
+@functools.cache
+def redis_script(location):
+    return redis.Redis.from_url(location).register_script(ADD_VIEW_SCRIPT)
+
+
 def add_view(post_id, stored_count=None):
     if not counts_in_cache():
         Post.objects.filter(pk=post_id).update(view_count=F("view_count") + 1)
         return stored_count + 1 if stored_count is not None else database_count(post_id)
-    key = total_key(post_id)
-    try:
-        total = cache.incr(key)
-    except ValueError:
-        cache.add(key, stored_count if stored_count is not None else database_count(post_id), timeout=None)
-        total = cache.incr(key)
-    if cache.add(written_key(post_id), True, timeout=settings.VIEW_COUNT_FLUSH_SECONDS):
+    # The script runs on the cache's own Redis, under the cache's own keys, so the totals
+    # are the cache's entries (Django stores integers as plain Redis integers).
+    add = redis_script(settings.CACHES["default"]["LOCATION"])
+    keys = [cache.make_and_validate_key(total_key(post_id)), cache.make_and_validate_key(written_key(post_id))]
+    total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
+    if total < 0:
+        cache.add(total_key(post_id), stored_count if stored_count is not None else database_count(post_id), None)
+        total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
+    if due:
         write_totals({post_id: total})
     return total
 

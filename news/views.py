@@ -11,7 +11,7 @@ from editions.models import Edition
 from whrcf.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     cache_public_page,
-    cached_content,
+    cached_page,
     is_cacheable,
     page_key,
     store,
@@ -64,9 +64,11 @@ def post_detail(request, pk, slug=None):
     (rendered once per language and content version) with the live count filled in; a
     cached page means the post is public at this address, so a hit reads no database."""
     key = page_key(request, with_query=False) if is_cacheable(request) else None
-    html = cached_content(key) if key else None
+    version, cached = cached_page(key) if key else (None, None)
     stored_count = None
-    if html is None:
+    if cached:
+        html = cached[0]
+    else:
         post = get_object_or_404(Post.objects.published().select_related("category", "edition"), pk=pk)
         if slug != post.slug:
             return redirect(post, permanent=True)
@@ -74,7 +76,7 @@ def post_detail(request, pk, slug=None):
             "news/post_detail.html", article_context(post, view_count=VIEW_COUNT_PLACEHOLDER), request
         )
         if key:
-            store(key, html)
+            store(key, version, html)
         stored_count = post.view_count
     view_count, seen = register_view(request, pk, stored_count)
     response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))

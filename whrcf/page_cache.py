@@ -54,14 +54,29 @@ def page_key(request, with_query=True):
     string, so that links with tracking parameters share one cached page."""
     path = request.get_full_path() if with_query else request.path
     address = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
-    return f"page:{content_version()}:{get_language()}:{address}"
+    return f"page:{get_language()}:{address}"
 
 
-def seconds_until_next_scheduled_post():
+def cached_page(key):
+    """The content version now, and the page cached under `key` for that version as
+    (content, content_type), or None. One round trip to the cache."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return version, entry[1:]
+    return version, None
+
+
+def store(key, version, content, content_type="text/html; charset=utf-8"):
+    cache.set(key, (version, content, content_type), timeout=seconds_until_next_scheduled_post(version))
+
+
+def seconds_until_next_scheduled_post(version=None):
     """How long a page may stay cached: until the next scheduled post is due. When that
     is, is itself cached per content version (0: nothing scheduled), and asked again once
     the time has come."""
-    key = f"next-scheduled:{content_version()}"
+    key = f"next-scheduled:{version or content_version()}"
     due = cache.get(key)
     if due is None or 0 < due <= time.time():
         from news.models import Post
@@ -72,15 +87,6 @@ def seconds_until_next_scheduled_post():
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
-def cached_content(key):
-    cached = cache.get(key)
-    return cached[0] if cached else None
-
-
-def store(key, content, content_type="text/html; charset=utf-8"):
-    cache.set(key, (content, content_type), timeout=seconds_until_next_scheduled_post())
-
-
 def cache_public_page(view):
     """Serve the view's 200 responses from the cache for anonymous readers."""
 
@@ -89,7 +95,8 @@ def cache_public_page(view):
         if not is_cacheable(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        if cached := cache.get(key):
+        version, cached = cached_page(key)
+        if cached:
             content, content_type = cached
             response = HttpResponse(content, content_type=content_type)
         else:
@@ -98,7 +105,7 @@ def cache_public_page(view):
                 response.render()
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
-            store(key, response.content, response["Content-Type"])
+            store(key, version, response.content, response["Content-Type"])
         # Browsers and proxies may keep the page but must ask again each time; the ETag
         # (ConditionalGetMiddleware) turns an unchanged page into a 304.
         patch_cache_control(response, max_age=0, must_revalidate=True)

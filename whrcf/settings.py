@@ -128,10 +128,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Public pages served from the cache (whrcf/page_cache.py); off only to measure or debug.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
-# With a cache shared by every app server, view counts are kept there and written back to
-# the database at most this often per post (news/counting.py); 0 counts straight in the
-# database, as a local-memory cache is not shared between processes.
-VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "10" if REDIS_URL else "0"))
+# With Redis, shared by every app server, view counts are kept there and written back to
+# the database at most this often per post (news/counting.py). Without it (0) they are
+# counted straight in the database: a local-memory cache is not shared between processes.
+VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "10")) if REDIS_URL else 0
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: after 5 failed logins for one user from one address, that user is
