@@ -5,7 +5,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from news.permissions import TranslatedFieldsOnlyMixin
 from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
 
-from .models import Edition, EditionPartner, Organization, Session, Speaker
+from .models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
 
 
 class EditionPartnerInline(TranslatedFieldsOnlyMixin, admin.TabularInline):
@@ -72,3 +72,19 @@ class SpeakerAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_filter = ["role", "session__edition", MissingTranslationFilter]
     search_fields = ["name_ko", "name_en", "affiliation_ko", "affiliation_en"]
     autocomplete_fields = ["session"]
+
+
+class DeclarationParagraphInline(TranslatedFieldsOnlyMixin, TranslationStackedInline):
+    model = DeclarationParagraph
+    fields = ["number", "order", "text"]
+    readonly_fields = ["number"]
+    extra = 0
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
+    list_display = ["title", "edition", "adopted_on", "is_published", "languages"]
+    list_filter = ["is_published", MissingTranslationFilter]
+    list_select_related = ["edition"]
+    search_fields = ["title_ko", "title_en"]
+    inlines = [DeclarationParagraphInline]

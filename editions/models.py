@@ -1,10 +1,31 @@
-from django.db import models
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, F, Max, OuterRef, Value
+from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from news.images import validate_image
-from whrcf.languages import filled_languages
+from whrcf.languages import empty, filled_languages, language_codes
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Organizations a reader meets on the site: partners of a published edition and
+        organizers of its sessions."""
+        partners = EditionPartner.objects.filter(organization=OuterRef("pk"), edition__in=Edition.objects.published())
+        organizers = Session.objects.published().filter(organizers=OuterRef("pk"))
+        return self.filter(Exists(partners) | Exists(organizers))
+
+    def by_name(self):
+        """In the order of the names readers see: in the current language, else in another."""
+        current = get_language()
+        codes = [current, *(code for code in language_codes() if code != current)]
+        return self.order_by(Coalesce(*(NullIf(f"name_{code}", Value("")) for code in codes)), "pk")
 
 
 class Organization(models.Model):
@@ -24,6 +45,8 @@ class Organization(models.Model):
     logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True, validators=[validate_image])
     logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
@@ -31,6 +54,13 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("editions:organization_detail", kwargs={"slug": self.slug})
+
+    @property
+    def languages(self):
+        return filled_languages(self, "name")
 
 
 class EditionQuerySet(models.QuerySet):
@@ -46,6 +76,10 @@ class EditionQuerySet(models.QuerySet):
             or editions.filter(starts_on__gt=today).order_by("starts_on").first()
             or editions.order_by("-starts_on").first()
         )
+
+    def with_declaration(self):
+        """Editions with `has_declaration`: whether their declaration is published."""
+        return self.annotate(has_declaration=Exists(Declaration.objects.published().filter(edition=OuterRef("pk"))))
 
 
 class Edition(models.Model):
@@ -220,3 +254,133 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def validate_pdf(file):
+    """A PDF document, by its name and by its first bytes, within the attachment size limit."""
+    if getattr(file, "_committed", False):
+        return  # Stored files were checked when they were uploaded.
+    if not file.name.lower().endswith(".pdf"):
+        raise ValidationError(_("Upload a PDF file: its name must end in .pdf."), code="pdf_extension")
+    if file.size > settings.ATTACHMENT_UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; a PDF may be at most %(limit)s."),
+            code="pdf_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.ATTACHMENT_UPLOAD_MAX_BYTES)},
+        )
+    file.seek(0)
+    signature = file.read(5)
+    file.seek(0)
+    if signature != b"%PDF-":
+        raise ValidationError(
+            _("This file is not a PDF document, whatever its name says: it is damaged or of another kind."),
+            code="not_pdf",
+        )
+
+
+class DeclarationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, edition__is_published=True)
+
+    def written_in(self, language):
+        """Declarations with a title of their own in `language` (no fallback)."""
+        return self.exclude(empty(f"title_{language}"))
+
+
+class Declaration(models.Model):
+    """The declaration an edition adopts at its close."""
+
+    edition = models.OneToOneField(
+        Edition, on_delete=models.CASCADE, related_name="declaration", verbose_name=_("edition")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    adopted_on = models.DateField(_("adopted on"))
+    pdf = models.FileField(
+        _("PDF"),
+        upload_to="declarations/",
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_("The declaration as a PDF file."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The highest paragraph number ever given out, deleted paragraphs included: a number,
+    # and so a link to it (#p12), is never given to another paragraph.
+    last_paragraph_number = models.PositiveIntegerField(_("last paragraph number"), default=0, editable=False)
+
+    objects = DeclarationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-edition__number"]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Only DeclarationParagraph.save moves the counter, in SQL: a copy of this
+            # declaration read before a paragraph was added must not write the old count back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "last_paragraph_number"
+            ]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("editions:declaration_detail", kwargs={"number": self.edition.number})
+
+    @property
+    def languages(self):
+        return filled_languages(self, "title")
+
+
+class DeclarationParagraph(models.Model):
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("declaration")
+    )
+    # Links to a paragraph (#p12) must keep pointing at it: its number is given once, when
+    # it is added, and never changes when other paragraphs are edited, moved or deleted.
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    order = models.PositiveIntegerField(
+        _("order"), blank=True, help_text=_("Paragraphs are shown in this order; left empty, a new one goes last.")
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["declaration", "order", "number"]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "number"],
+                name="declarationparagraph_number_unique",
+                violation_error_message=_("This declaration already has a paragraph with this number."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.declaration} ¶{self.number}"
+
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            # Updating the declaration's counter locks its row until this transaction ends:
+            # paragraphs added to one declaration at the same time take turns.
+            declaration = Declaration.objects.filter(pk=self.declaration_id)
+            if self.number is None:
+                declaration.update(last_paragraph_number=F("last_paragraph_number") + 1)
+                self.number = declaration.values_list("last_paragraph_number", flat=True).get()
+            else:
+                # A number given by hand (the demo data) is never given out again either.
+                declaration.update(last_paragraph_number=Greatest("last_paragraph_number", Value(self.number)))
+        if self.order is None:
+            last_order = DeclarationParagraph.objects.filter(declaration=self.declaration_id).aggregate(Max("order"))
+            self.order = (last_order["order__max"] or 0) + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self):
+        return f"p{self.number}"

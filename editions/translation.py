@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Edition, Organization, Session, Speaker
+from .models import Declaration, DeclarationParagraph, Edition, Organization, Session, Speaker
 
 
 @register(Organization)
@@ -25,3 +25,15 @@ class SessionTranslationOptions(TranslationOptions):
 class SpeakerTranslationOptions(TranslationOptions):
     fields = ("name", "affiliation")
     required_languages = {"ko": ("name",)}
+
+
+@register(Declaration)
+class DeclarationTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"ko": ("title",)}
+
+
+@register(DeclarationParagraph)
+class DeclarationParagraphTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"ko": ("text",)}

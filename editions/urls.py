@@ -3,11 +3,23 @@ from django.urls import path
 from whrcf.page_cache import cache_public_page
 
 from . import views
+from .feeds import LatestDeclarationsAtomFeed, LatestDeclarationsFeed
 
 app_name = "editions"
 
 urlpatterns = [
-    path("", cache_public_page(views.EditionListView.as_view()), name="edition_list"),
-    path("<id:number>/", views.edition_detail, name="edition_detail"),
-    path("<id:number>/sessions/<id:pk>/", views.session_detail, name="session_detail"),
+    path("forums/", cache_public_page(views.EditionListView.as_view()), name="edition_list"),
+    path("forums/declarations/", cache_public_page(views.DeclarationListView.as_view()), name="declaration_list"),
+    path("forums/declarations/feed/", cache_public_page(LatestDeclarationsFeed()), name="declaration_feed"),
+    path(
+        "forums/declarations/feed/atom/",
+        cache_public_page(LatestDeclarationsAtomFeed()),
+        name="declaration_feed_atom",
+    ),
+    path("forums/<id:number>/", views.edition_detail, name="edition_detail"),
+    path("forums/<id:number>/declaration/", views.declaration_detail, name="declaration_detail"),
+    path("forums/<id:number>/declaration/both/", views.declaration_bilingual, name="declaration_bilingual"),
+    path("forums/<id:number>/sessions/<id:pk>/", views.session_detail, name="session_detail"),
+    path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
 ]

@@ -5,11 +5,14 @@ from django.utils import timezone
 from django.views.generic import ListView
 
 from news.models import Post
+from whrcf.freshness import flag_stale_translations
+from whrcf.languages import language_codes
 from whrcf.page_cache import cache_public_page
 
-from .models import Edition, EditionPartner, Session
+from .models import Declaration, Edition, EditionPartner, Organization, Session
 
 EDITION_NEWS_COUNT = 6
+ORGANIZATION_NEWS_COUNT = 10
 
 
 class EditionListView(ListView):
@@ -19,7 +22,9 @@ class EditionListView(ListView):
 
 @cache_public_page
 def edition_detail(request, number):
-    edition = get_object_or_404(Edition.objects.published(), number=number)
+    edition = get_object_or_404(
+        flag_stale_translations(Edition.objects.published().with_declaration(), "theme", "summary"), number=number
+    )
     sessions = edition.sessions.prefetch_related("organizers")
     return render(
         request,
@@ -36,7 +41,8 @@ def edition_detail(request, number):
 
 @cache_public_page
 def session_detail(request, number, pk):
-    session = get_object_or_404(Session.objects.published().select_related("edition"), edition__number=number, pk=pk)
+    sessions = flag_stale_translations(Session.objects.published().select_related("edition"), "title", "summary")
+    session = get_object_or_404(sessions, edition__number=number, pk=pk)
     return render(
         request,
         "editions/session_detail.html",
@@ -49,6 +55,74 @@ def session_detail(request, number, pk):
             "posts": Post.objects.published().for_listing().filter(sessions=session),
         },
     )
+
+
+class DeclarationListView(ListView):
+    queryset = Declaration.objects.published().select_related("edition")
+    context_object_name = "declarations"
+
+
+@cache_public_page
+def declaration_detail(request, number):
+    declaration = get_published_declaration(number)
+    return render(
+        request,
+        "editions/declaration_detail.html",
+        {
+            "declaration": declaration,
+            "edition": declaration.edition,
+            "page_languages": declaration.languages,
+            "paragraphs": list(declaration.paragraphs.all()),
+        },
+    )
+
+
+@cache_public_page
+def declaration_bilingual(request, number):
+    """The declaration in Korean and English side by side, paragraph by paragraph."""
+    declaration = get_published_declaration(number)
+    return render(
+        request,
+        "editions/declaration_bilingual.html",
+        {
+            "declaration": declaration,
+            "edition": declaration.edition,
+            "page_languages": declaration.languages,
+            "languages": language_codes(),
+            "rows": parallel_text(declaration.paragraphs.all()),
+        },
+    )
+
+
+class OrganizationListView(ListView):
+    context_object_name = "organizations"
+
+    def get_queryset(self):
+        return Organization.objects.public().by_name()
+
+
+@cache_public_page
+def organization_detail(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    partnerships = organization.partnerships.filter(edition__in=Edition.objects.published()).select_related("edition")
+    sessions = Session.objects.published().filter(organizers=organization).select_related("edition")
+    return render(
+        request,
+        "editions/organization_detail.html",
+        {
+            "organization": organization,
+            "page_languages": organization.languages,
+            "roles_by_edition": roles_by_edition(partnerships),
+            "sessions_by_edition": sessions_by_edition(sessions),
+            "posts": Post.objects.published()
+            .for_listing()
+            .filter(organizations=organization)[:ORGANIZATION_NEWS_COUNT],
+        },
+    )
+
+
+def get_published_declaration(number):
+    return get_object_or_404(Declaration.objects.published().select_related("edition"), edition__number=number)
 
 
 def program_by_day_and_field(sessions):
@@ -71,3 +145,31 @@ def partners_by_role(partnerships):
         for role, label in EditionPartner.Role.choices
         if any(p.role == role for p in partnerships)
     ]
+
+
+def parallel_text(paragraphs):
+    """[(paragraph, [(language, text), ...]), ...]: each paragraph's own text in every
+    language, without fallback: a missing translation is an empty text, not the other
+    language's."""
+    return [
+        (paragraph, [(code, getattr(paragraph, f"text_{code}") or "") for code in language_codes()])
+        for paragraph in paragraphs
+    ]
+
+
+def roles_by_edition(partnerships):
+    """[(edition, [role label, ...]), ...]: newest edition first, roles in the order of
+    EditionPartner.Role."""
+    roles = {}
+    for partnership in partnerships.order_by("-edition__number"):
+        roles.setdefault(partnership.edition, set()).add(partnership.role)
+    return [
+        (edition, [label for role, label in EditionPartner.Role.choices if role in edition_roles])
+        for edition, edition_roles in roles.items()
+    ]
+
+
+def sessions_by_edition(sessions):
+    """[(edition, [session, ...]), ...]: newest edition first, its sessions in time order."""
+    ordered = sessions.order_by("-edition__number", "starts_at", "pk")
+    return [(edition, list(group)) for edition, group in groupby(ordered, key=lambda session: session.edition)]

@@ -7,12 +7,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.db.models import Q
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
@@ -21,7 +23,9 @@ from modeltranslation.admin import TranslationTabularInline
 from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
 from whrcf.languages import language_codes
 
-from .models import Attachment, Category, Post, PostImage
+from .models import Attachment, Category, LegacyURL, MissingLegacyURL, Post, PostImage
+from .newsletter import InvalidSelection, Selection, render_issue
+from .old_site import BOARD_PATH, BUILDER_PATH, old_page_language
 from .permissions import TranslatedFieldsOnlyMixin
 
 IMAGES_PER_PICKER_PAGE = 48
@@ -70,7 +74,7 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     autocomplete_fields = ["edition", "sessions", "organizations"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [AttachmentInline]
-    actions = ["publish_now", "unpublish", "duplicate_as_draft"]
+    actions = ["publish_now", "unpublish", "duplicate_as_draft", "make_newsletter_issue"]
     # Replaced by one link per language (or a preview link) in the change form.
     view_on_site = False
     fieldsets = [
@@ -156,6 +160,91 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
             self.log_addition(request, copy, [{"added": {}}])
         message = ngettext("%(count)d draft copy created.", "%(count)d draft copies created.", len(copies))
         self.message_user(request, message % {"count": len(copies)}, messages.SUCCESS)
+
+    # For editors, as the publishing actions: translators see no actions in the list, but
+    # may open an issue someone sends them (newsletter_view asks for the view permission).
+    @admin.action(description=_("Make a newsletter issue"), permissions=["publish"])
+    def make_newsletter_issue(self, request, queryset):
+        ids = sorted(queryset.values_list("pk", flat=True))
+        return HttpResponseRedirect(self.newsletter_url("news_post_newsletter", ids, settings.LANGUAGE_CODE))
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.newsletter_view)
+        download = self.admin_site.admin_view(self.newsletter_download)
+        return [
+            path("newsletter/", preview, name="news_post_newsletter"),
+            path("newsletter/issue.html", download, {"extension": "html"}, name="news_post_newsletter_html"),
+            path("newsletter/issue.txt", download, {"extension": "txt"}, name="news_post_newsletter_txt"),
+            *super().get_urls(),
+        ]
+
+    def newsletter_view(self, request):
+        """A newsletter issue of the selected posts (`?ids=3,5,9`) in one language
+        (`?lang=ko`): its preview, a language switch and its downloads.
+
+        The issue has the published posts of the selection, newest first as on the site;
+        drafts and scheduled posts are left out with a message. A post without a title of
+        its own in the issue's language is kept, in the other language, marked with `lang`
+        and the site's notice "only available in …": staff chose it, and its link leads
+        to the same fallback page the site shows."""
+        selection = self.newsletter_selection(request)
+        if selection is None:
+            return HttpResponseRedirect(reverse("admin:news_post_changelist"))
+        if selection.not_published:
+            titles = ", ".join(f"“{post.title}”" for post in selection.not_published)
+            message = _("Left out because they are not published: %(titles)s.") % {"titles": titles}
+            self.message_user(request, message, messages.WARNING)
+        if selection.missing_ids:
+            missing = ", ".join(str(pk) for pk in selection.missing_ids)
+            message = _("Left out because there are no such posts: %(ids)s.") % {"ids": missing}
+            self.message_user(request, message, messages.WARNING)
+        ids = sorted(post.pk for post in selection.posts)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Newsletter issue"),
+            "opts": self.opts,
+            "posts": selection.posts,
+            "issue": render_issue(request, selection.posts, selection.language),
+            "languages": [
+                {
+                    "name": name,
+                    "url": self.newsletter_url("news_post_newsletter", ids, code),
+                    "current": code == selection.language,
+                }
+                for code, name in settings.LANGUAGES
+            ],
+            "html_url": self.newsletter_url("news_post_newsletter_html", ids, selection.language),
+            "text_url": self.newsletter_url("news_post_newsletter_txt", ids, selection.language),
+        }
+        return TemplateResponse(request, "admin/news/post/newsletter.html", context)
+
+    def newsletter_download(self, request, extension):
+        """The issue of `newsletter_view` as a file to paste into a mailer: the HTML
+        part (`extension` "html") or the plain-text part ("txt")."""
+        selection = self.newsletter_selection(request)
+        if selection is None:
+            return HttpResponseRedirect(reverse("admin:news_post_changelist"))
+        issue = render_issue(request, selection.posts, selection.language)
+        if extension == "html":
+            response = HttpResponse(issue.html, content_type="text/html; charset=utf-8")
+        else:
+            response = HttpResponse(issue.text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(True, issue.filename(extension))
+        return response
+
+    def newsletter_selection(self, request):
+        """The selection the request asks for, or None (with the reason as a message)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        try:
+            return Selection.from_query(request.GET)
+        except InvalidSelection as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return None
+
+    def newsletter_url(self, url_name, ids, language):
+        query = urlencode({"ids": ",".join(str(pk) for pk in ids), "lang": language}, safe=",")
+        return f"{reverse(f'admin:{url_name}')}?{query}"
 
     def log_changed_fields(self, request, posts, field_names):
         """Record an action's changes in each post's history, as the change form does:
@@ -259,3 +348,86 @@ class PostImageAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
             "post": post,
         }
         return TemplateResponse(request, "admin/news/postimage/picker.html", context)
+
+
+class OldPageKindFilter(admin.SimpleListFilter):
+    title = _("kind of old page")
+    parameter_name = "kind"
+    KINDS = {
+        "board": Q(old_path=BOARD_PATH),
+        "builder": Q(old_path=BUILDER_PATH),
+        "english": Q(old_path__startswith="/E_p"),
+        "past_forum": Q(old_path__startswith="/PastForum/"),
+    }
+
+    def lookups(self, request, model_admin):
+        return [
+            ("board", _("Board article (/bbs/board.php)")),
+            ("builder", _("Site builder article (/news/)")),
+            ("english", _("English page (/E_p….php)")),
+            ("past_forum", _("Past forum (/PastForum/….php)")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.KINDS:
+            return queryset.filter(self.KINDS[self.value()])
+        return queryset
+
+
+@admin.register(LegacyURL)
+class LegacyURLAdmin(admin.ModelAdmin):
+    list_display = ["old_address", "target", "status", "language", "hit_count", "last_hit_at"]
+    list_filter = ["status", "language", OldPageKindFilter]
+    list_select_related = ["post", "edition"]
+    search_fields = ["old_path", "old_query", "target_url", "post__title_ko", "post__title_en"]
+    autocomplete_fields = ["post", "edition"]
+    readonly_fields = ["hit_count", "last_hit_at", "created_at"]
+    fieldsets = [
+        (_("Old address"), {"fields": ["old_path", "old_query", "language"]}),
+        (_("Where it leads"), {"fields": ["status", "post", "edition", "target_url"]}),
+        (_("Record"), {"fields": ["hit_count", "last_hit_at", "created_at"]}),
+    ]
+
+    @admin.display(description=_("old address"), ordering="old_path")
+    def old_address(self, legacy_url):
+        return legacy_url.old_url
+
+    @admin.display(description=_("target"))
+    def target(self, legacy_url):
+        return legacy_url.target or "-"
+
+
+@admin.register(MissingLegacyURL)
+class MissingLegacyURLAdmin(admin.ModelAdmin):
+    """The report of old addresses that were asked for and lead nowhere, most requested
+    first, each with a link that opens a new legacy URL for it."""
+
+    list_display = ["old_address", "hit_count", "first_seen_at", "last_seen_at", "map_link"]
+    list_display_links = None
+    list_filter = [OldPageKindFilter]
+    search_fields = ["old_path", "old_query"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_list_display(self, request):
+        if request.user.has_perm("news.add_legacyurl"):
+            return self.list_display
+        return [name for name in self.list_display if name != "map_link"]
+
+    @admin.display(description=_("old address"), ordering="old_path")
+    def old_address(self, missing):
+        return missing.old_url
+
+    @admin.display(description=_("map"))
+    def map_link(self, missing):
+        """The legacy URL form, filled with the address and, when it tells it, its language."""
+        query = {"old_path": missing.old_path, "old_query": missing.old_query}
+        if language := old_page_language(missing.old_path, QueryDict(missing.old_query)):
+            query["language"] = language
+        return format_html(
+            '<a href="{}?{}">{}</a>', reverse("admin:news_legacyurl_add"), urlencode(query), _("Map it")
+        )

@@ -4,7 +4,8 @@ The old site's boards, read and turned into posts.
 gnuboard5 keeps each board in a table `g5_write_<board>`, one board per language (`news`
 and its English twin `news_eng`), and attachments in `g5_board_file`. A dump of a table
 comes as JSON, CSV or a mysqldump SQL file. Every row is read and checked before anything
-is written, so a bad file changes nothing.
+is written, so a bad file changes nothing. Each imported row's old address
+(/bbs/board.php?bo_table=<board>&wr_id=<id>) goes into the legacy URL table, leading to its post.
 """
 
 import csv
@@ -25,15 +26,14 @@ from django.utils.text import Truncator
 
 from editions.models import Edition
 
-from .models import Attachment, Category, Post
+from .models import Attachment, Category, LegacyURL, Post
+from .old_site import BOARD_NAME, ENGLISH_BOARD_SUFFIX, board_address, board_language
 from .sanitize import clean_html
 
 # The old site stored naive datetimes in Seoul time, whatever the server's zone.
 OLD_SITE_TIMEZONE = ZoneInfo("Asia/Seoul")
 BOARD_TABLE_PREFIX = "g5_write_"
 BOARD_FILE_TABLE = "g5_board_file"
-BOARD_NAME = re.compile(r"[a-z0-9_]{1,40}")
-ENGLISH_BOARD_SUFFIX = "_eng"
 REQUIRED_COLUMNS = ("wr_id", "wr_subject", "wr_content", "wr_datetime")
 REQUIRED_FILE_COLUMNS = ("bo_table", "wr_id", "bf_no", "bf_source", "bf_file")
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
@@ -136,10 +136,6 @@ class ImportReport:
     attachments_updated: int = 0
     images_left_behind: int = 0
     warnings: list[str] = field(default_factory=list)
-
-
-def board_language(board):
-    return "en" if board.endswith(ENGLISH_BOARD_SUFFIX) else "ko"
 
 
 def korean_board_of(board):
@@ -672,6 +668,7 @@ class LegacyImport:
         twin.legacy_twin_id = article.wr_id
         self.fill_language(twin, article)
         twin.save()
+        self.map_old_address(article, twin)
         self.posts[(article.board, article.wr_id)] = twin
         counts.updated += 1
         counts.joined += 1
@@ -692,11 +689,27 @@ class LegacyImport:
                 slug = f"{article.board}-{article.wr_id}".replace("_", "-")
                 post.slug = "" if Post.objects.filter(slug=slug).exists() else slug
         post.save()
+        self.map_old_address(article, post)
         self.posts[(article.board, article.wr_id)] = post
         if created:
             counts.created += 1
         else:
             counts.updated += 1
+
+    def map_old_address(self, article, post):
+        """The row's old address leads to its post, in the board's language."""
+        old_path, old_query = board_address(article.board, article.wr_id)
+        LegacyURL.objects.update_or_create(
+            old_path=old_path,
+            old_query=old_query,
+            defaults={
+                "language": article.language,
+                "status": LegacyURL.Status.MOVED,
+                "post": post,
+                "edition": None,
+                "target_url": "",
+            },
+        )
 
     def fill_language(self, post, article):
         body = clean_html(self.rewrite_images(article))

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from editions.models import Edition
+from whrcf.freshness import flag_stale_translations
 from whrcf.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     cache_public_page,
@@ -24,6 +25,8 @@ from .models import Attachment, Category, Post
 from .permissions import can_preview
 
 POSTS_PER_PAGE = 20
+# The article page notes when its translation of these fields may be out of date.
+ARTICLE_TEXT = ("title", "summary", "body")
 # Longer queries are cut: nobody types more, and every character costs a LIKE scan.
 MAX_QUERY_LENGTH = 100
 
@@ -69,7 +72,10 @@ def post_detail(request, pk, slug=None):
     if cached:
         html = cached[0]
     else:
-        post = get_object_or_404(Post.objects.published().select_related("category", "edition"), pk=pk)
+        post = get_object_or_404(
+            flag_stale_translations(Post.objects.published().select_related("category", "edition"), *ARTICLE_TEXT),
+            pk=pk,
+        )
         if slug != post.slug:
             return redirect(post, permanent=True)
         html = render_to_string(
@@ -93,7 +99,9 @@ def post_preview(request, pk):
     (a 404 for everyone else), never counted as a view, never indexed."""
     if not can_preview(request.user):
         raise Http404
-    post = get_object_or_404(Post.objects.select_related("category", "edition"), pk=pk)
+    post = get_object_or_404(
+        flag_stale_translations(Post.objects.select_related("category", "edition"), *ARTICLE_TEXT), pk=pk
+    )
     context = article_context(post, view_count=intcomma(post.view_count)) | {"preview": True}
     response = render(request, "news/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -1,14 +1,25 @@
 """Small helpers that make test data; every default is visible here."""
 
 import datetime
+import io
 import itertools
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
-from editions.models import Edition, EditionPartner, Organization, Session, Speaker
-from news.models import Attachment, Category, Post
+from editions.models import (
+    Declaration,
+    DeclarationParagraph,
+    Edition,
+    EditionPartner,
+    Organization,
+    Session,
+    Speaker,
+)
+from news.models import Attachment, Category, LegacyURL, MissingLegacyURL, Post
 
 SEOUL = ZoneInfo("Asia/Seoul")
 _numbers = itertools.count(1)
@@ -16,6 +27,9 @@ _numbers = itertools.count(1)
 
 def seoul(year, month, day, hour=0, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SEOUL)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
 def make_category(slug="news", name_ko="뉴스", name_en="News", **fields):
@@ -63,6 +77,19 @@ def make_speaker(session, name_ko="홍길동", name_en="Hong Gil-dong", **fields
     return Speaker.objects.create(session=session, name_ko=name_ko, name_en=name_en, **(defaults | fields))
 
 
+def make_declaration(edition, title_ko="광주선언문", title_en="Gwangju Declaration", **fields):
+    """A published declaration of `edition`, adopted on its last day, without a PDF."""
+    defaults = {"adopted_on": edition.ends_on, "is_published": True}
+    return Declaration.objects.create(edition=edition, title_ko=title_ko, title_en=title_en, **(defaults | fields))
+
+
+def make_paragraph(
+    declaration, text_ko="인권도시는 모두의 권리를 지킨다.", text_en="A human rights city protects everyone.", **fields
+):
+    """A paragraph added last to `declaration`: the model gives it the next number and order."""
+    return DeclarationParagraph.objects.create(declaration=declaration, text_ko=text_ko, text_en=text_en, **fields)
+
+
 def make_post(category=None, published_at=None, **fields):
     """A published post in both languages, published a day ago unless told otherwise."""
     number = next(_numbers)
@@ -83,6 +110,13 @@ def make_post(category=None, published_at=None, **fields):
 
 def make_attachment(post, file, title_ko="자료집", title_en="Booklet"):
     return Attachment.objects.create(post=post, file=file, title_ko=title_ko, title_en=title_en)
+
+
+def make_png(name="cover.png", size=(1200, 630)):
+    """A real PNG file to upload, e.g. as a post's cover."""
+    output = io.BytesIO()
+    Image.new("RGB", size, "navy").save(output, "PNG")
+    return ContentFile(output.getvalue(), name=name)
 
 
 def make_member(group_name, username):
@@ -123,3 +157,31 @@ def post_admin_form_data(category, **overrides):
         "attachments-MAX_NUM_FORMS": "1000",
     }
     return data | overrides
+
+
+def post_translation_form_data(post, **overrides):
+    """What the admin's post form posts for `post` when a translator saves it: its
+    translated fields as they are, and the attachments' management form."""
+    data = {
+        f"{field}_{code}": getattr(post, f"{field}_{code}") or ""
+        for field in ("title", "summary", "body", "cover_alt")
+        for code in ("ko", "en")
+    }
+    data |= {
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        "attachments-MIN_NUM_FORMS": "0",
+        "attachments-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def make_legacy_url(old_path="/bbs/board.php", old_query="bo_table=news&wr_id=63", language="ko", **fields):
+    """An old address that redirects (301) to the `post`, `edition` or `target_url` given, or,
+    with status=410, is gone."""
+    defaults = {"status": LegacyURL.Status.MOVED}
+    return LegacyURL.objects.create(old_path=old_path, old_query=old_query, language=language, **(defaults | fields))
+
+
+def make_missing_legacy_url(old_path="/E_p2302.php", old_query="", hit_count=1):
+    return MissingLegacyURL.objects.create(old_path=old_path, old_query=old_query, hit_count=hit_count)

@@ -320,8 +320,11 @@ def test_home_shows_the_current_edition_and_its_partners(client, language, name,
     )
     for other_theme in ("지난 포럼", "Last forum", "다음 포럼", "Next forum"):
         assertNotContains(response, other_theme)
-    shown_partners = re.findall(r'<li class="partner">(.*?)</li>', response.content.decode())
-    assert shown_partners == partners
+    shown_partners = re.findall(r'<li class="partner"><a href="([^"]*)">(.*?)</a></li>', response.content.decode())
+    assert shown_partners == [
+        (f"/{language}/organizations/gwangju/", partners[0]),
+        (f"/{language}/organizations/unesco/", partners[1]),
+    ]
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from editions.models import Edition, Session
+from editions.models import Declaration, Edition, Organization, Session
 from news.models import Post
 
 
@@ -20,7 +20,13 @@ class PageSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:post_list", "editions:edition_list"]
+        return [
+            "home",
+            "news:post_list",
+            "editions:edition_list",
+            "editions:declaration_list",
+            "editions:organization_list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -44,9 +50,24 @@ class SessionSitemap(BilingualSitemap):
         return Session.objects.published().select_related("edition").order_by("pk")
 
 
+class DeclarationSitemap(BilingualSitemap):
+    def items(self):
+        return Declaration.objects.published().select_related("edition")
+
+    def lastmod(self, declaration):
+        return declaration.updated_at
+
+
+class OrganizationSitemap(BilingualSitemap):
+    def items(self):
+        return Organization.objects.public()
+
+
 sitemaps = {
     "pages": PageSitemap,
     "news": PostSitemap,
     "forums": EditionSitemap,
     "sessions": SessionSitemap,
+    "declarations": DeclarationSitemap,
+    "organizations": OrganizationSitemap,
 }

@@ -22,13 +22,12 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("rosetta/", include("rosetta.urls")),
-    path("bbs/board.php", include("news.legacy")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("news/", include("news.urls")),
-    path("forums/", include("editions.urls")),
+    path("", include("editions.urls")),
 )
 
 if settings.SERVE_MEDIA:

@@ -34,12 +34,13 @@ def card_titles(response):
 
 
 def partner_groups(response):
-    """[(role heading, [partner name, ...]), ...] as the "Hosts and partners" section shows them."""
+    """[(role heading, [partner name, ...]), ...] as the "Hosts and partners" section shows them,
+    each partner linked to its page."""
     content = response.content.decode()
     start = content.index('<section aria-labelledby="partners-heading">')
     section = content[start : content.index("</section>", start)]
     groups = re.findall(r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section, re.DOTALL)
-    return [(role, re.findall(r'<li class="partner">(.*?)</li>', items)) for role, items in groups]
+    return [(role, re.findall(r'<li class="partner"><a href="[^"]*">(.*?)</a></li>', items)) for role, items in groups]
 
 
 def days_ago(days):
@@ -271,7 +272,7 @@ def test_edition_detail_groups_partners_by_role_in_role_order(client, language, 
     assert partner_groups(response) == expected
 
 
-def test_edition_detail_links_partner_websites_and_logos(client):
+def test_edition_detail_links_partner_names_and_logos_to_their_organization_pages(client):
     edition = make_edition(number=11)
     make_partner(edition, make_organization(slug="unesco", website="https://www.unesco.org/"))
     logo = make_organization(slug="uclg", name_ko="세계지방정부연합", name_en="UCLG", kind="city_network")
@@ -282,12 +283,11 @@ def test_edition_detail_links_partner_websites_and_logos(client):
 
     response = client.get("/en/forums/11/")
 
-    assertContains(
-        response, '<li class="partner"><a href="https://www.unesco.org/" rel="noopener">UNESCO</a></li>', html=True
-    )
+    assertContains(response, '<li class="partner"><a href="/en/organizations/unesco/">UNESCO</a></li>', html=True)
     assertContains(
         response,
-        f'<li class="partner"><img src="{logo.logo.url}" alt="UCLG" width="120" height="60" loading="lazy"></li>',
+        f'<li class="partner"><a href="/en/organizations/uclg/">'
+        f'<img src="{logo.logo.url}" alt="UCLG" width="120" height="60" loading="lazy"></a></li>',
         html=True,
     )
 
@@ -421,8 +421,16 @@ def test_session_detail_shows_title_time_and_room(client, session, language, eye
 @pytest.mark.parametrize(
     ("language", "organizers"),
     [
-        ("ko", "<div><dt>주관</dt><dd>광주광역시, 유네스코</dd></div>"),
-        ("en", "<div><dt>Organizers</dt><dd>Gwangju, UNESCO</dd></div>"),
+        (
+            "ko",
+            '<div><dt>주관</dt><dd><a href="/ko/organizations/gwangju/">광주광역시</a>, '
+            '<a href="/ko/organizations/unesco/">유네스코</a></dd></div>',
+        ),
+        (
+            "en",
+            '<div><dt>Organizers</dt><dd><a href="/en/organizations/gwangju/">Gwangju</a>, '
+            '<a href="/en/organizations/unesco/">UNESCO</a></dd></div>',
+        ),
     ],
 )
 def test_session_detail_lists_organizers(client, session, language, organizers):

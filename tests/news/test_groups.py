@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.models import Post
-from tests.factories import make_attachment, make_category, make_member, make_post, make_staff, seoul
+from news.models import LegacyURL, Post
+from tests.factories import make_attachment, make_category, make_legacy_url, make_member, make_post, make_staff, seoul
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +55,17 @@ def test_migration_creates_the_editors_group():
                     ("editions", "speaker"),
                     ("editions", "organization"),
                     ("editions", "editionpartner"),
+                    ("editions", "declaration"),
+                    ("editions", "declarationparagraph"),
                 ]
                 for action in ("add", "change", "delete", "view")
             ),
+            "news.add_legacyurl",
+            "news.change_legacyurl",
+            "news.delete_legacyurl",
+            "news.view_legacyurl",
+            "news.delete_missinglegacyurl",
+            "news.view_missinglegacyurl",
             "news.publish_post",
         ]
     )
@@ -77,6 +85,8 @@ def test_migration_creates_the_translators_group():
                     ("editions", "session"),
                     ("editions", "speaker"),
                     ("editions", "organization"),
+                    ("editions", "declaration"),
+                    ("editions", "declarationparagraph"),
                 ]
                 for action in ("change", "view")
             ),
@@ -260,6 +270,7 @@ def test_editor_actions(editor_client):
         "publish_now",
         "unpublish",
         "duplicate_as_draft",
+        "make_newsletter_issue",
     ]
 
 
@@ -307,3 +318,13 @@ def test_rosetta_pages_load_scripts_and_styles_from_this_site_only(translator_cl
         "/static/admin/css/changelists.css",
         "/static/admin/rosetta/css/rosetta.css",
     ]
+
+
+def test_editor_deletes_a_post_that_an_old_link_leads_to(editor_client):
+    post = make_post(title_ko="옛 주소가 있는 소식")
+    make_legacy_url(post=post)
+
+    response = editor_client.post(reverse("admin:news_post_delete", args=[post.pk]), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert (Post.objects.filter(pk=post.pk).exists(), LegacyURL.objects.count()) == (False, 0)

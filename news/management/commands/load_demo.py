@@ -21,8 +21,16 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from editions.models import Edition, EditionPartner, Organization, Session, Speaker
-from news.models import Attachment, Category, Post
+from editions.models import (
+    Declaration,
+    DeclarationParagraph,
+    Edition,
+    EditionPartner,
+    Organization,
+    Session,
+    Speaker,
+)
+from news.models import Attachment, Category, LegacyURL, Post
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -2398,6 +2406,137 @@ ATTACHMENTS = [
     },
 ]
 
+# Legacy URLs ------------------------------------------------------------------------------------------------
+
+# Links into the old site (news/old_site.py) and where they lead now: a post (by slug), an edition (by
+# number), an address of this site, or nowhere (gone for good).
+LEGACY_URLS = [
+    {
+        "old_path": "/bbs/board.php",
+        "old_query": "bo_table=news&wr_id=63",
+        "language": "ko",
+        "post": "11th-forum-closes",
+    },
+    {
+        "old_path": "/bbs/board.php",
+        "old_query": "bo_table=news_eng&wr_id=33",
+        "language": "en",
+        "post": "11th-forum-closes",
+    },
+    {"old_path": "/news/", "old_query": "idx=12", "language": "ko", "post": "14th-forum-closes"},
+    {"old_path": "/E_p2100.php", "old_query": "", "language": "en", "edition": 13},
+    {"old_path": "/E_p2100_2020.php", "old_query": "", "language": "en", "edition": 10},
+    {"old_path": "/PastForum/2018.php", "old_query": "", "language": "ko", "edition": 8},
+    {"old_path": "/E_p1100.php", "old_query": "", "language": "en", "target_url": "/en/forums/"},
+    {"old_path": "/bbs/board.php", "old_query": "bo_table=notice&wr_id=5", "language": "ko", "gone": True},
+]
+
+# Declarations -----------------------------------------------------------------------------------------------
+
+# Each adopted on the last day of its forum. A paragraph's number is its anchor on the site (#p1, #p2…).
+DECLARATIONS = [
+    {
+        "edition": 10,
+        "title_ko": "제10회 세계인권도시포럼 광주선언문",
+        "title_en": "Gwangju Declaration of the 10th World Human Rights Cities Forum",
+        "file_name": "declaration-2020.pdf",
+        "text": ["Gwangju Declaration", "10th World Human Rights Cities Forum, October 2020 (online)"],
+        "paragraphs": [
+            (
+                "우리 인권도시들은 코로나19 대유행으로 처음 온라인에서 만났지만, 거리를 넘어 서로의 경험을 나누며 "
+                "연대를 확인하였다.",
+                "We, human rights cities, met online for the first time because of the COVID-19 pandemic, and found "
+                "that distance did not stop us from sharing what we have learned.",
+            ),
+            (
+                "5·18민주화운동 40주년을 맞아, 우리는 국가폭력의 기억을 지우지 않고 다음 세대의 인권교육으로 이어 "
+                "가는 것이 도시의 책임임을 확인한다.",
+                "On the 40th anniversary of the May 18 Democratic Uprising, we affirm that a city's duty is to keep "
+                "the memory of state violence alive and to pass it on through human rights education.",
+            ),
+            (
+                "감염병 위기 속에서도 이주민, 장애인, 노인처럼 가장 취약한 주민이 방역과 돌봄에서 밀려나지 않도록 "
+                "지방정부의 정책을 점검한다.",
+                "In a health crisis, local governments will review their policies so that migrants, persons with "
+                "disabilities, older people and other residents at risk are not left out of protection and care.",
+            ),
+            (
+                "우리는 지역의 기억과 실천을 세계와 나누기 위해 인권도시 사이의 정보 교환과 공동 연구를 꾸준히 "
+                "이어 간다.",
+                "To share local memories and practice with the world, we will keep exchanging information and "
+                "carrying out joint research among human rights cities.",
+            ),
+        ],
+    },
+    {
+        "edition": 11,
+        "title_ko": "제11회 세계인권도시포럼 광주선언문",
+        "title_en": "Gwangju Declaration of the 11th World Human Rights Cities Forum",
+        "file_name": "declaration-2021.pdf",
+        "text": ["Gwangju Declaration", "11th World Human Rights Cities Forum, October 2021 (hybrid)"],
+        "paragraphs": [
+            (
+                "팬데믹과 기후위기는 불평등이 누구의 삶을 먼저 무너뜨리는지 보여 주었다. 우리는 인권과 평등에 기반한 "
+                "새로운 사회계약이 필요하다는 데 뜻을 모은다.",
+                "The pandemic and the climate crisis have shown whose lives inequality breaks first. We agree that "
+                "a new social contract founded on human rights and equality is needed.",
+            ),
+            (
+                "새로운 사회계약은 도시에서 시작된다. 지방정부는 주민 누구나 주거, 보건, 교육, 일자리에 닿을 수 "
+                "있도록 공공서비스를 설계한다.",
+                "A new social contract starts in cities. Local governments will design public services so that "
+                "every resident can reach housing, health care, education and work.",
+            ),
+            (
+                "우리는 정책을 만들고 평가하는 모든 단계에 주민, 특히 청년과 소수자 집단의 참여를 보장한다.",
+                "We will guarantee the participation of residents, young people and minority groups in particular, "
+                "at every stage of making and assessing policy.",
+            ),
+            (
+                "디지털 전환이 새로운 차별을 낳지 않도록 개인정보 보호와 디지털 접근권을 인권도시의 과제로 삼는다.",
+                "So that the digital transition does not create new forms of discrimination, we make privacy and "
+                "access to digital services part of the work of a human rights city.",
+            ),
+            (
+                "우리는 이 선언의 이행 상황을 다음 포럼에서 함께 점검한다.",
+                "We will review together at the next forum how this declaration has been put into practice.",
+            ),
+        ],
+    },
+    {
+        "edition": 12,
+        "title_ko": "제12회 세계인권도시포럼 광주선언문",
+        "title_en": "Gwangju Declaration of the 12th World Human Rights Cities Forum",
+        "file_name": "declaration-2022.pdf",
+        "text": ["Gwangju Declaration", "12th World Human Rights Cities Forum, October 2022"],
+        "paragraphs": [
+            (
+                "기후위기는 인권의 위기이다. 폭염과 홍수, 가뭄은 가난한 이웃과 노동자, 노인과 아동의 권리를 가장 "
+                "먼저 위협한다.",
+                "The climate crisis is a human rights crisis. Heatwaves, floods and droughts threaten first the "
+                "rights of poorer neighbours, workers, older people and children.",
+            ),
+            (
+                "우리 도시들은 탄소중립 계획을 세울 때 그 부담과 혜택이 공정하게 나뉘는지 인권의 관점에서 살핀다.",
+                "When our cities plan for carbon neutrality, we will examine from a human rights perspective whether "
+                "its burdens and benefits are shared fairly.",
+            ),
+            (
+                "재난 대응 계획에는 장애인과 이주민처럼 경보와 대피에서 소외되기 쉬운 주민을 위한 방안을 반드시 "
+                "담는다.",
+                "Disaster plans will always include measures for residents who are easily cut off from warnings and "
+                "evacuation, such as persons with disabilities and migrants.",
+            ),
+            (
+                "우리는 기후정의를 위해 행동하는 시민사회와 청년의 목소리를 도시 정책에 반영하고, 그 경험을 세계의 "
+                "도시들과 나눈다.",
+                "We will bring the voices of civil society and young people acting for climate justice into city "
+                "policy, and share what we learn with cities around the world.",
+            ),
+        ],
+    },
+]
+
 # Generated images and files -----------------------------------------------------------------------------
 
 LOGO_SIZE = (240, 120)
@@ -2500,6 +2639,8 @@ class Command(BaseCommand):
         categories = self.load_categories()
         posts = self.load_posts(categories, editions, sessions, organizations)
         self.load_attachments(posts)
+        self.load_declarations(editions)
+        self.load_legacy_urls(posts, editions)
         self.ensure_staff_login()
         self.stdout.write(
             f"Demo data: {len(editions)} editions, {len(organizations)} organizations, "
@@ -2596,6 +2737,27 @@ class Command(BaseCommand):
             posts[slug] = post
         return posts
 
+    def load_declarations(self, editions):
+        for item in DECLARATIONS:
+            edition = editions[item["edition"]]
+            declaration, _ = Declaration.objects.update_or_create(
+                edition=edition,
+                defaults={
+                    "title_ko": item["title_ko"],
+                    "title_en": item["title_en"],
+                    "adopted_on": edition.ends_on,
+                    "is_published": True,
+                },
+            )
+            for number, (text_ko, text_en) in enumerate(item["paragraphs"], start=1):
+                DeclarationParagraph.objects.update_or_create(
+                    declaration=declaration,
+                    number=number,
+                    defaults={"order": number, "text_ko": text_ko, "text_en": text_en},
+                )
+            if not declaration.pdf:
+                declaration.pdf.save(item["file_name"], pdf_file(item["text"]))
+
     def load_attachments(self, posts):
         for item in ATTACHMENTS:
             attachment, _ = Attachment.objects.update_or_create(
@@ -2605,6 +2767,20 @@ class Command(BaseCommand):
             )
             if not attachment.file:
                 attachment.file.save(item["file_name"], pdf_file(item["text"]))
+
+    def load_legacy_urls(self, posts, editions):
+        for item in LEGACY_URLS:
+            LegacyURL.objects.update_or_create(
+                old_path=item["old_path"],
+                old_query=item["old_query"],
+                defaults={
+                    "language": item["language"],
+                    "status": LegacyURL.Status.GONE if item.get("gone") else LegacyURL.Status.MOVED,
+                    "post": posts.get(item.get("post")),
+                    "edition": editions.get(item.get("edition")),
+                    "target_url": item.get("target_url", ""),
+                },
+            )
 
     def ensure_staff_login(self):
         user_model = get_user_model()

@@ -1,0 +1,33 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationSource(models.Model):
+    """What one translation of one field of one object was made from: the other language's
+    text at the time, and whether that text has changed since (whrcf/freshness.py)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    field = models.CharField(_("field"), max_length=100)
+    language = models.CharField(_("language of the translation"), max_length=10)
+    source_hash = models.CharField(_("fingerprint of the source"), max_length=64)
+    source_text = models.TextField(_("source text"))
+    stale = models.BooleanField(_("out of date"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field", "language"]
+        verbose_name = _("translation source")
+        verbose_name_plural = _("translation sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"], name="translation_source_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "language", "stale"], name="translation_source_stale_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} {self.field}_{self.language}"
