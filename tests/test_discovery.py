@@ -144,3 +144,20 @@ def test_structured_data_cannot_close_its_script_element(client):
 
     assert "<script>alert(1)" not in response.content.decode()
     assert json_ld(response)["name"] == "제11회 세계인권도시포럼: </script><script>alert(1)</script>"
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_num_queries, size):
+    edition = make_edition()
+    for number in range(size):
+        make_post(published_at=timezone.now() - datetime.timedelta(days=number + 1), edition=edition)
+        make_session(edition)
+
+    with django_assert_num_queries(SITEMAP_QUERIES):
+        response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+
+
+# One query per kind of object in it: posts, editions, sessions, organizations, declarations.
+SITEMAP_QUERIES = 5

@@ -79,3 +79,21 @@ def test_feed_of_an_unknown_category_is_not_found(client, posts):
     response = client.get("/ko/news/feed/no-such-category/")
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("size", [3, 15])
+@pytest.mark.parametrize("path", ["/ko/news/feed/", "/en/news/feed/atom/", "/ko/news/feed/news/"])
+def test_feed_query_count_does_not_grow_with_posts(client, django_assert_num_queries, path, size):
+    category = make_category()
+    for day in range(1, size + 1):
+        make_post(category=category, published_at=days_ago(day))
+
+    with django_assert_num_queries(QUERIES_PER_FEED[path]):
+        response = client.get(path)
+
+    assert response.content.count(b"<item>") + response.content.count(b"<entry>") == size
+
+
+# The posts with their categories, and when the next scheduled post is due (how long the
+# feed may stay cached); a category feed also reads its category.
+QUERIES_PER_FEED = {"/ko/news/feed/": 2, "/en/news/feed/atom/": 2, "/ko/news/feed/news/": 3}
