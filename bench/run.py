@@ -6,9 +6,9 @@ the floor: the project's own settings and middleware with a view that returns "h
 wrk drives each target on 127.0.0.1 in rounds that alternate between targets, so all see
 the same machine.
 
-1. With SMALL_POSTS posts (1,000), the news list (first and last page, not cached) is
-   timed; the archive is then enlarged to POSTS posts (100,000) and timed again: the
-   ratio shows whether lists stay flat as the archive grows.
+1. With SMALL_POSTS posts (1,000), the news list (first and last page, not cached, one
+   connection) is timed; the archive is then enlarged to POSTS posts (100,000) and timed
+   again: the ratio shows whether lists stay flat as the archive grows.
 2. With POSTS posts, every public page: req/s, p50/p99 latency and the ratio to the
    floor; then the queries per page and the EXPLAIN of the hot queries.
 
@@ -80,10 +80,10 @@ def flush_cache():
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def wrk(url):
+def wrk(url, connections=CONNECTIONS):
     """(requests/s, p50 ms, p99 ms) of one wrk run."""
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{DURATION}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
@@ -135,7 +135,7 @@ def targets(app_base, uncached_base, hello_base):
     }
 
 
-def run_rounds(urls):
+def run_rounds(urls, connections=CONNECTIONS):
     """Each target once to warm it up (the first view of an article makes its image
     renditions), then ROUNDS rounds of wrk over all of them."""
     for url in urls.values():
@@ -144,7 +144,7 @@ def run_rounds(urls):
     for number in range(1, ROUNDS + 1):
         log(f"round {number}/{ROUNDS}")
         for name, url in urls.items():
-            results[name].append(wrk(url))
+            results[name].append(wrk(url, connections))
     return results
 
 
@@ -166,7 +166,7 @@ def table(results):
 
 def scaling_table(small, large):
     lines = [
-        f"| not cached | p50 ms at {SMALL_POSTS:,} posts | p50 ms at {POSTS:,} posts | ratio |",
+        f"| not cached, one connection | p50 ms at {SMALL_POSTS:,} posts | p50 ms at {POSTS:,} posts | ratio |",
         "|---|---:|---:|---:|",
     ]
     for name in small:
@@ -240,10 +240,11 @@ def main():
         servers.append(start_gunicorn(env | {"DJANGO_PAGE_CACHE": "0"}, "whrcf.wsgi", uncached_port, "/healthz"))
         servers.append(start_gunicorn(env, "bench.hello_wsgi", hello_port, "/hello"))
         uncached_base = f"http://127.0.0.1:{uncached_port}"
-        small = run_rounds(list_targets(uncached_base))
+        # One connection: the time of one request, not of a queue of them.
+        small = run_rounds(list_targets(uncached_base), connections=1)
         log(f"Enlarging to {POSTS} posts …")
         enlarge(env)
-        large = run_rounds(list_targets(uncached_base))
+        large = run_rounds(list_targets(uncached_base), connections=1)
         urls = targets(f"http://127.0.0.1:{app_port}", uncached_base, f"http://127.0.0.1:{hello_port}")
         results = run_rounds(urls)
         workers, threads = os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("GUNICORN_THREADS", "4")

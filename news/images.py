@@ -7,6 +7,7 @@ organizations' logos); `UploadedImageField` is an ImageField that runs it and re
 each new upload.
 """
 
+import contextlib
 import io
 import uuid
 import warnings
@@ -119,7 +120,17 @@ class UploadedImageField(models.ImageField):
             file.save(f"{uuid.uuid4().hex}.{extension}", content, save=False)
             # Measured on the stored file: the content given to save() is spent by now.
             self.update_dimension_fields(model_instance, force=True)
+        elif file and self.width_field and getattr(model_instance, self.width_field) is None:
+            # Saved straight to storage (`post.cover.save(name, content)`): measured now, so
+            # that loading the object never has to open the file.
+            self.update_dimension_fields(model_instance, force=True)
         return super().pre_save(model_instance, add)
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """A stored image that went missing leaves its dimensions empty rather than turn
+        every page that loads its object into an error."""
+        with contextlib.suppress(FileNotFoundError):
+            super().update_dimension_fields(instance, force, *args, **kwargs)
 
 
 def renditions(image_file, width):

@@ -214,6 +214,9 @@ class Post(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="post_status_published_idx"),
+            # The news list's order (pinned first): its first and last pages read 20 entries
+            # of this index, however many posts there are.
+            models.Index(fields=["status", "-pinned", "-published_at", "-id"], name="post_status_listing_idx"),
             models.Index(fields=["edition", "status", "-published_at"], name="post_edition_published_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="post_category_published_idx"),
         ]

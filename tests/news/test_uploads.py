@@ -552,3 +552,25 @@ def test_admin_lists_body_images_with_their_alt_texts(staff_client):
     assertContains(changelist, f'<img src="{image.image.url}" alt="" width="120" loading="lazy">')
     assertContains(changelist, '<span title="English">EN ✗</span>', html=True)
     assert list(missing_english.context["cl"].result_list) == [image]
+
+
+def test_cover_saved_straight_to_storage_stores_its_dimensions():
+    post = make_post()
+
+    post.cover.save("cover.png", ContentFile(image_bytes("PNG", size=(120, 80))))
+
+    assert Post.objects.values_list("cover_width", "cover_height").get(pk=post.pk) == (120, 80)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_cover_missing_from_storage_does_not_break_the_pages(client, language):
+    post = make_post(title_ko="표지를 잃은 소식", title_en="News that lost its cover")
+    post.cover.save("cover.png", ContentFile(image_bytes("PNG", size=(120, 80))))
+    Post.objects.filter(pk=post.pk).update(cover_width=None, cover_height=None)
+    default_storage.delete(post.cover.name)
+
+    article = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT="Mozilla/5.0")
+    listing = client.get(f"/{language}/news/")
+
+    assert (article.status_code, listing.status_code) == (200, 200)
+    assertContains(listing, {"ko": "표지를 잃은 소식", "en": "News that lost its cover"}[language])
