@@ -7,7 +7,8 @@ forms) are answered here, by LegacyURLMiddleware, in this order:
    address; or a 410 page saying the page is gone. Each answer counts a hit.
 2. what the old address names by itself: an imported board row (Post.legacy_board and
    legacy_id) in the board's language; the forum of the year of /PastForum/<year>.php, in
-   the reader's language. A board without wr_id lands on the news list.
+   the reader's language. A board without wr_id, or the site builder's list, lands on the
+   news list.
 3. a 404, and the address is recorded (MissingLegacyURL) for the admin's report of missing
    legacy URLs, where one click maps it.
 
@@ -35,6 +36,7 @@ from .old_site import (
     BOARD_PATH,
     PAST_FORUM_PAGE,
     board_language,
+    is_builder_list,
     is_old_site_request,
     old_address,
     old_page_language,
@@ -62,6 +64,9 @@ def old_site_response(request):
     if path == BOARD_PATH and not params.get("wr_id"):
         return board_list_redirect(request, params.get("bo_table", ""))
     language = old_page_language(path, params) or translation.get_language_from_request(request)
+    if is_builder_list(path, params):
+        with translation.override(language):
+            return HttpResponsePermanentRedirect(reverse("news:post_list"))
     address = old_address(path, params)
     if address is None:
         return not_found(request, language)

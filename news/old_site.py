@@ -10,7 +10,8 @@ English on en.whrcf.org under the same paths. Its pages:
   parameters (page, sca, sfl, stx) that do not change the article;
 - an English page: /E_p2100.php, /E_p2100_2020.php;
 - a past forum: /PastForum/2018.php;
-- a site builder article: /news/?q=<base64 of the list's state>&bmode=view&idx=12&t=board.
+- a site builder article: /news/?q=<base64 of the list's state>&bmode=view&idx=12&t=board,
+  and its news list: /news/?q=<base64>&t=board.
 
 The key is the path and the significant part of the query, normalized
 ("bo_table=news_eng&wr_id=33", "idx=12", nothing for the static pages): one row stands for
@@ -42,10 +43,16 @@ def is_old_site_request(path, params):
     """Whether `path` and `params` ask for a page of the old site, known or not."""
     return (
         path == BOARD_PATH
-        or (path == BUILDER_PATH and params.get("bmode") == "view")
+        or (path == BUILDER_PATH and (params.get("bmode") == "view" or is_builder_list(path, params)))
         or ENGLISH_PAGE.fullmatch(path) is not None
         or PAST_FORUM_PAGE.fullmatch(path) is not None
     )
+
+
+def is_builder_list(path, params):
+    """The site builder's news list (/news/?q=<base64>&t=board, no bmode=view): its `q` is
+    the list's state, not a search, so it must not reach our search."""
+    return path == BUILDER_PATH and params.get("t") == "board" and params.get("bmode") != "view"
 
 
 def old_address(path, params):

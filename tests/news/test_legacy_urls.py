@@ -126,6 +126,14 @@ def test_legacy_url_builder_article_redirects_in_the_language_of_its_entry(clien
     assert hits(legacy_url) == 1
 
 
+@pytest.mark.parametrize(("accept_language", "location"), [("ko", "/ko/news/"), ("en", "/en/news/")])
+def test_builder_news_list_lands_on_the_news_list_without_its_list_state(client, accept_language, location):
+    response = client.get(f"/news/?q={BUILDER_LIST_STATE}&t=board", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert (response.status_code, response["Location"]) == (301, location)
+    assert missing_addresses() == []
+
+
 def test_legacy_url_builder_article_ignores_a_malformed_list_state(client):
     post = make_post(slug="civic-space-and-human-rights-cities")
     make_legacy_url(old_path="/news/", old_query="idx=12", language="en", post=post)
