@@ -13,7 +13,7 @@ the same machine.
    floor; then the queries per page and the EXPLAIN of the hot queries.
 
 The results table replaces the one in README.md (between the bench markers) unless
-SMOKE=1. Everything it starts, it stops.
+SMOKE=1 or WRITE_README=0. Everything it starts, it stops.
 
 Environment: POSTS (100000), SMALL_POSTS (1000), ROUNDS (3), DURATION (seconds per run,
 5), CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL; WEB_CONCURRENCY and
@@ -247,7 +247,7 @@ def main():
         large = run_rounds(list_targets(uncached_base), connections=1)
         urls = targets(f"http://127.0.0.1:{app_port}", uncached_base, f"http://127.0.0.1:{hello_port}")
         results = run_rounds(urls)
-        workers, threads = os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("GUNICORN_THREADS", "4")
+        workers, threads = os.environ.get("WEB_CONCURRENCY", "4"), os.environ.get("GUNICORN_THREADS", "2")
         lines = [
             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, {POSTS:,} posts, PostgreSQL and Redis on "
             f"loopback, gunicorn {workers} workers × {threads} threads; wrk -t2 -c{CONNECTIONS} -d{DURATION}s, "
@@ -260,7 +260,7 @@ def main():
         log("")
         for line in lines:
             log(line)
-        if not SMOKE:
+        if not SMOKE and os.environ.get("WRITE_README", "1") == "1":
             update_readme(lines)
             log("\nREADME.md: results table updated.")
         print_queries(urls)
