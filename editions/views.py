@@ -65,33 +65,23 @@ class DeclarationListView(ListView):
 @cache_public_page
 def declaration_detail(request, number):
     declaration = get_published_declaration(number)
-    return render(
-        request,
-        "editions/declaration_detail.html",
-        {
-            "declaration": declaration,
-            "edition": declaration.edition,
-            "page_languages": declaration.languages,
-            "paragraphs": list(declaration.paragraphs.all()),
-        },
-    )
+    context = declaration_context(declaration) | {"paragraphs": list(declaration.paragraphs.all())}
+    return render(request, "editions/declaration_detail.html", context)
 
 
 @cache_public_page
 def declaration_bilingual(request, number):
     """The declaration in Korean and English side by side, paragraph by paragraph."""
     declaration = get_published_declaration(number)
-    return render(
-        request,
-        "editions/declaration_bilingual.html",
-        {
-            "declaration": declaration,
-            "edition": declaration.edition,
-            "page_languages": declaration.languages,
-            "languages": language_codes(),
-            "rows": parallel_text(declaration.paragraphs.all()),
-        },
-    )
+    context = declaration_context(declaration) | {
+        "languages": language_codes(),
+        "rows": parallel_text(declaration.paragraphs.all()),
+    }
+    return render(request, "editions/declaration_bilingual.html", context)
+
+
+def declaration_context(declaration):
+    return {"declaration": declaration, "edition": declaration.edition, "page_languages": declaration.languages}
 
 
 class OrganizationListView(ListView):

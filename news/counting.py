@@ -135,7 +135,7 @@ def add_view(post_id, stored_count=None):
     keys = [cache.make_and_validate_key(total_key(post_id)), cache.make_and_validate_key(written_key(post_id))]
     total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
     if total < 0:
-        cache.add(total_key(post_id), stored_count if stored_count is not None else database_count(post_id), None)
+        cache.add(total_key(post_id), database_count(post_id, stored_count), None)
         total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
     if due:
         write_totals({post_id: total})
@@ -144,15 +144,18 @@ def add_view(post_id, stored_count=None):
 
 def current_count(post_id, stored_count=None):
     if not counts_in_cache():
-        return stored_count if stored_count is not None else database_count(post_id)
+        return database_count(post_id, stored_count)
     total = cache.get(total_key(post_id))
     if total is None:
-        total = stored_count if stored_count is not None else database_count(post_id)
+        total = database_count(post_id, stored_count)
         cache.add(total_key(post_id), total, timeout=None)
     return total
 
 
-def database_count(post_id):
+def database_count(post_id, stored_count=None):
+    """The post's count in the database: `stored_count` when it was read with the post."""
+    if stored_count is not None:
+        return stored_count
     return Post.objects.filter(pk=post_id).values_list("view_count", flat=True).first() or 0
 
 

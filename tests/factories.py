@@ -3,10 +3,12 @@
 import datetime
 import io
 import itertools
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
@@ -185,3 +187,20 @@ def make_legacy_url(old_path="/bbs/board.php", old_query="bo_table=news&wr_id=63
 
 def make_missing_legacy_url(old_path="/E_p2302.php", old_query="", hit_count=1):
     return MissingLegacyURL.objects.create(old_path=old_path, old_query=old_query, hit_count=hit_count)
+
+
+SAMPLE_DUMP = Path(__file__).resolve().parents[1] / "news" / "sample_dump"
+
+
+def import_sample_dump(*options):
+    """The sample gnuboard dump imported: the Korean board, the English board and their twins."""
+    call_command(
+        "import_gnuboard",
+        str(SAMPLE_DUMP / "g5_write_news.json"),
+        str(SAMPLE_DUMP / "g5_write_news_eng.csv"),
+        "--twins",
+        str(SAMPLE_DUMP / "twins.csv"),
+        *options,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )

@@ -24,11 +24,9 @@ from tests.factories import (
     make_session,
     make_staff,
 )
+from tests.pages import sitemap_entries
 
 pytestmark = pytest.mark.django_db
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def paragraph_ids(response):
@@ -415,12 +413,7 @@ def test_sitemap_lists_declarations_in_each_language_they_have(client, declarati
     make_declaration(make_edition(number=12, year=2022), title_ko="한국어 선언문", title_en="")
     make_declaration(make_edition(number=13, year=2023), is_published=False)
 
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    entries = {
-        url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
-        for url in root.iter(f"{SITEMAP}url")
-        if "/declaration" in url.find(f"{SITEMAP}loc").text
-    }
+    entries = sitemap_entries(client, containing="/declaration")
 
     assert entries == {
         "http://testserver/ko/forums/declarations/": {

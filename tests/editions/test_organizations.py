@@ -5,7 +5,6 @@ import datetime
 import html
 import io
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.files.base import ContentFile
@@ -23,12 +22,11 @@ from tests.factories import (
     make_session,
     seoul,
 )
+from tests.pages import sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
 Role = EditionPartner.Role
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def days_ago(days):
@@ -407,12 +405,7 @@ def test_sitemap_lists_organization_pages_in_each_language_they_have(client, une
     make_session(edition).organizers.add(korean_only)
     make_organization(slug="unlinked", name_ko="관계없는 기관", name_en="Unrelated")
 
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    entries = {
-        url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
-        for url in root.iter(f"{SITEMAP}url")
-        if "/organizations/" in url.find(f"{SITEMAP}loc").text
-    }
+    entries = sitemap_entries(client, containing="/organizations/")
 
     assert entries == {
         "http://testserver/ko/organizations/": {

@@ -1,17 +1,12 @@
 """Links into the old site (/bbs/board.php?bo_table=..&wr_id=..) redirect to the imported posts."""
 
 import datetime
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from news.models import Post
-from tests.factories import make_post
-
-SAMPLE = Path(__file__).resolve().parents[2] / "news" / "sample_dump"
+from tests.factories import import_sample_dump, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -55,15 +50,7 @@ def test_board_redirect_ignores_page_category_and_search(client):
 
 
 def test_board_redirect_reaches_posts_of_the_sample_import(client):
-    call_command(
-        "import_gnuboard",
-        str(SAMPLE / "g5_write_news.json"),
-        str(SAMPLE / "g5_write_news_eng.csv"),
-        "--twins",
-        str(SAMPLE / "twins.csv"),
-        stdout=StringIO(),
-        stderr=StringIO(),
-    )
+    import_sample_dump()
     closing = Post.objects.get(legacy_board="news", legacy_id=63)
     letter = Post.objects.get(legacy_board="news_eng", legacy_id=35)
 

@@ -3,23 +3,27 @@
 reports what is missing; the gnuboard importer fills it."""
 
 from concurrent.futures import ThreadPoolExecutor
-from io import StringIO
-from pathlib import Path
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import LegacyURL, MissingLegacyURL, Post
-from tests.factories import make_edition, make_legacy_url, make_missing_legacy_url, make_post, make_staff, seoul
+from tests.factories import (
+    import_sample_dump,
+    make_edition,
+    make_legacy_url,
+    make_missing_legacy_url,
+    make_post,
+    make_staff,
+    seoul,
+)
 
-SAMPLE = Path(__file__).resolve().parents[2] / "news" / "sample_dump"
 # A list state of the site builder, base64 of PHP's serialize(): it is ignored.
 BUILDER_LIST_STATE = "YToxOntzOjEyOiJrZXl3b3JkX3R5cGUiO3M6MzoiYWxsIjt9"
 
@@ -524,19 +528,6 @@ def test_admin_missing_report_offers_no_map_link_without_permission_to_add(clien
 # The gnuboard importer
 
 
-def import_sample(*options):
-    call_command(
-        "import_gnuboard",
-        str(SAMPLE / "g5_write_news.json"),
-        str(SAMPLE / "g5_write_news_eng.csv"),
-        "--twins",
-        str(SAMPLE / "twins.csv"),
-        *options,
-        stdout=StringIO(),
-        stderr=StringIO(),
-    )
-
-
 def imported_legacy_urls():
     """Sorted here: databases sort "&" and "_" of the queries differently."""
     return sorted(
@@ -548,11 +539,11 @@ def imported_legacy_urls():
 
 def test_import_maps_each_row_to_its_post_once(client):
     client.get("/bbs/board.php", {"bo_table": "news", "wr_id": "70"})
-    import_sample()
+    import_sample_dump()
     first_pks = list(LegacyURL.objects.order_by("pk").values_list("pk", flat=True))
     client.get("/bbs/board.php", {"bo_table": "news_eng", "wr_id": "33", "page": "2"})
 
-    import_sample()
+    import_sample_dump()
 
     assert imported_legacy_urls() == [
         ("/bbs/board.php", "bo_table=news&wr_id=38", "ko", 301, "news", 38),
@@ -571,6 +562,6 @@ def test_import_maps_each_row_to_its_post_once(client):
 
 
 def test_import_dry_run_maps_nothing():
-    import_sample("--dry-run")
+    import_sample_dump("--dry-run")
 
     assert LegacyURL.objects.count() == 0
