@@ -210,8 +210,8 @@ def print_explains():
         .for_listing()
         .pinned_first()
         .reverse()[:20],
-        "article": Post.objects.published().select_related("category", "edition").filter(pk=post.pk),
-        "previous post": Post.objects.published().for_listing().before(post)[:1],
+        "article": Post.objects.published().for_article().filter(pk=post.pk),
+        "previous post": Post.objects.published().for_links().before(post)[:1],
         "edition news": Post.objects.published().for_listing().filter(edition=post.edition_id)[:6],
         "current edition": Edition.objects.published().order_by("-starts_on")[:1],
     }

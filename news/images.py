@@ -8,6 +8,7 @@ each new upload.
 """
 
 import contextlib
+import functools
 import io
 import uuid
 import warnings
@@ -15,7 +16,9 @@ import warnings
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps
@@ -141,4 +144,21 @@ def renditions(image_file, width):
 
 
 def srcset(image_file, width):
-    return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(image_file, width))
+    return stored_srcset(image_file.name, width)
+
+
+@functools.lru_cache(maxsize=4096)
+def stored_srcset(name, width):
+    """The srcset of the stored image `name`. A stored name is never reused (uploads get a
+    UUID), so neither are its renditions' addresses: each process remembers them rather
+    than ask sorl-thumbnail's key-value store (the cache, a round trip) for every
+    rendition of every image of every page it renders. (gunicorn replaces its workers
+    every few thousand requests, so renditions deleted by hand are made again soon.)"""
+    return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(name, width))
+
+
+@receiver(setting_changed)
+def forget_srcsets(*, setting, **kwargs):
+    """Another storage (as each test has): its names are not the same files."""
+    if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
+        stored_srcset.cache_clear()

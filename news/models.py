@@ -81,6 +81,14 @@ class PostQuerySet(models.QuerySet):
         """What lists and cards show: never the bodies, which are most of a post's bytes."""
         return self.select_related("category").defer(*Post.body_columns())
 
+    def for_article(self):
+        """What the article page shows: all but the search text."""
+        return self.select_related("category", "edition").defer(*Post.search_columns())
+
+    def for_links(self):
+        """What a link to a post shows: its title, at its address."""
+        return self.only("slug", "title")
+
     def search(self, query):
         """Posts whose title, summary or body text contains `query`, in either language;
         matches in a title first, then in a summary, then in the body, newest first."""
@@ -243,12 +251,11 @@ class Post(models.Model):
 
     @classmethod
     def body_columns(cls):
-        return [
-            "body",
-            *(f"body_{code}" for code in language_codes()),
-            "body_text",
-            *(f"body_text_{code}" for code in language_codes()),
-        ]
+        return ["body", *(f"body_{code}" for code in language_codes()), *cls.search_columns()]
+
+    @classmethod
+    def search_columns(cls):
+        return ["body_text", *(f"body_text_{code}" for code in language_codes())]
 
     @property
     def languages(self):

@@ -72,10 +72,7 @@ def post_detail(request, pk, slug=None):
     if cached:
         html = cached[0]
     else:
-        post = get_object_or_404(
-            flag_stale_translations(Post.objects.published().select_related("category", "edition"), *ARTICLE_TEXT),
-            pk=pk,
-        )
+        post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
         if slug != post.slug:
             return redirect(post, permanent=True)
         html = render_to_string(
@@ -99,9 +96,7 @@ def post_preview(request, pk):
     (a 404 for everyone else), never counted as a view, never indexed."""
     if not can_preview(request.user):
         raise Http404
-    post = get_object_or_404(
-        flag_stale_translations(Post.objects.select_related("category", "edition"), *ARTICLE_TEXT), pk=pk
-    )
+    post = get_object_or_404(flag_stale_translations(Post.objects.for_article(), *ARTICLE_TEXT), pk=pk)
     context = article_context(post, view_count=intcomma(post.view_count)) | {"preview": True}
     response = render(request, "news/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex"
@@ -114,9 +109,9 @@ def article_context(post, view_count):
         "view_count": view_count,
         "page_languages": post.languages,
         "attachments": post.attachments.all(),
-        "sessions": post.sessions.published().select_related("edition"),
-        "previous_post": Post.objects.published().for_listing().before(post).first(),
-        "next_post": Post.objects.published().for_listing().after(post).first(),
+        "sessions": post.sessions.published().select_related("edition").only("title", "edition__number"),
+        "previous_post": Post.objects.published().for_links().before(post).first(),
+        "next_post": Post.objects.published().for_links().after(post).first(),
     }
 
 

@@ -1,7 +1,13 @@
+import os
+import uuid
+
 import pytest
+import redis
 from django.core.cache import cache
 
 from tests.factories import make_member
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +35,26 @@ def translator_client(client):
 def editor_client(client):
     client.force_login(make_member("Editors", "editor"))
     return client
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache on Redis, as in production (view counts kept there too), under a key
+    prefix of this test's own."""
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "whrcf.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.VIEW_COUNT_FLUSH_SECONDS = 60
+    yield
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)

@@ -267,10 +267,9 @@ def flag_stale_translations(queryset, *fields):
     """`queryset` with `translation_is_stale` on each object: whether its text in the active
     language of any of `fields` may be out of date. A subquery of the objects' own query:
     a page shows its notice without a query of its own."""
-    model = queryset.model
     stale = TranslationSource.objects.filter(
-        content_type__app_label=model._meta.app_label,
-        content_type__model=model._meta.model_name,
+        # The id from ContentType's own cache: no join to compile and run on every page.
+        content_type=ContentType.objects.get_for_model(queryset.model),
         object_id=OuterRef("pk"),
         field__in=fields,
         language=get_language(),

@@ -1,14 +1,11 @@
 """View counts kept in a shared Redis cache (production): exact on every page served,
 written back to the database, and the cached article read without the database."""
 
-import os
 import re
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -19,29 +16,6 @@ from news.models import Post
 from tests.factories import make_post
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """The cache on Redis, as in production, under a key prefix of this test's own."""
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    prefix = f"test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    settings.VIEW_COUNT_FLUSH_SECONDS = 60
-    yield
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 def shown_views(response):
