@@ -12,7 +12,7 @@ from whrcf.freshness import flag_stale_translations
 from whrcf.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     cache_public_page,
-    cached_page,
+    content_version,
     is_cacheable,
     page_key,
     store,
@@ -20,7 +20,7 @@ from whrcf.page_cache import (
 from whrcf.pagination import ArchivePaginator
 
 from .attachments import content_type
-from .counting import is_countable, register_view, remember_views
+from .counting import is_countable, register_view, remember_views, view_cached_page
 from .models import Attachment, Category, Post
 from .permissions import can_preview
 
@@ -67,11 +67,11 @@ def post_detail(request, pk, slug=None):
     (rendered once per language and content version) with the live count filled in; a
     cached page means the post is public at this address, so a hit reads no database."""
     key = page_key(request, with_query=False) if is_cacheable(request) else None
-    version, cached = cached_page(key) if key else (None, None)
-    stored_count = None
-    if cached:
-        html = cached[0]
+    if key and (cached := view_cached_page(request, pk, key)):
+        html, view_count, seen = cached
     else:
+        # The version before rendering: a page rendered while content changes is not kept as current.
+        version = content_version() if key else None
         post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
         if slug != post.slug:
             return redirect(post, permanent=True)
@@ -80,8 +80,7 @@ def post_detail(request, pk, slug=None):
         )
         if key:
             store(key, version, html)
-        stored_count = post.view_count
-    view_count, seen = register_view(request, pk, stored_count)
+        view_count, seen = register_view(request, pk, post.view_count)
     response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))
     # Every reader must reach the server to be counted: no shared cache may keep the page.
     patch_cache_control(response, private=True, no_cache=True)

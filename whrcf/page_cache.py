@@ -34,7 +34,7 @@ VIEW_COUNT_PLACEHOLDER = "@@view-count@@"
 def content_version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = str(time.time_ns())
+        version = time.time_ns()
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
     return version
@@ -42,7 +42,7 @@ def content_version():
 
 def bump_content_version(**kwargs):
     """Signal receiver: any content change makes every cached page stale."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def is_cacheable(request):
@@ -68,8 +68,17 @@ def cached_page(key):
     return version, None
 
 
+def page_version_key(key):
+    return f"{key}:version"
+
+
 def store(key, version, content, content_type="text/html; charset=utf-8"):
-    cache.set(key, (version, content, content_type), timeout=seconds_until_next_scheduled_post(version))
+    """Keep a page rendered for content `version`. The version is also stored on its own
+    (in the same MSET), for news/counting.py's script to compare with the current one."""
+    cache.set_many(
+        {key: (version, content, content_type), page_version_key(key): version},
+        timeout=seconds_until_next_scheduled_post(version),
+    )
 
 
 def seconds_until_next_scheduled_post(version=None):

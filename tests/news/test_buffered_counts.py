@@ -101,6 +101,22 @@ def test_cached_article_is_served_and_counted_without_the_database(redis_cache, 
     assert shown_views(response) == 662
 
 
+@pytest.mark.django_db
+def test_an_article_edited_after_it_was_cached_is_rendered_again_and_counted_once(redis_cache):
+    post = make_post(view_count=660, summary_en="The first summary.")
+    url = f"/en/news/{post.pk}/{post.slug}/"
+    read_as_new_reader(url)
+    post.summary_en = "The corrected summary."
+    post.save()
+
+    response = read_as_new_reader(url)
+    again = read_as_new_reader(url)
+
+    assert b"The corrected summary." in response.content
+    assert b"The first summary." not in response.content
+    assert (shown_views(response), shown_views(again)) == (662, 663)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_new_readers_are_each_counted_once(redis_cache):
     post = make_post(view_count=660)
