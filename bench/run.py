@@ -218,6 +218,7 @@ def print_explains():
         .reverse()[:20],
         "article": Post.objects.published().for_article().filter(pk=post.pk),
         "previous post": Post.objects.published().for_links().before(post)[:1],
+        "next post, of the newest post (there is none)": Post.objects.published().for_links().after(post)[:1],
         "edition news": Post.objects.published().for_listing().filter(edition=post.edition_id)[:6],
         "current edition": Edition.objects.published().order_by("-starts_on")[:1],
     }

@@ -113,13 +113,15 @@ class PostQuerySet(models.QuerySet):
         )
 
     def before(self, post):
-        """Posts published before `post`, newest first (ties broken by id)."""
-        earlier = Q(published_at__lt=post.published_at) | Q(published_at=post.published_at, pk__lt=post.pk)
-        return self.filter(earlier).order_by("-published_at", "-pk")
+        """Posts published before `post`, newest first (ties broken by id). The bound on
+        the date alone is what an index seeks to: with only the OR of "earlier, or as early
+        with a lower id", PostgreSQL reads the whole archive when no post is earlier."""
+        earlier = Q(published_at__lt=post.published_at) | Q(pk__lt=post.pk)
+        return self.filter(earlier, published_at__lte=post.published_at).order_by("-published_at", "-pk")
 
     def after(self, post):
-        later = Q(published_at__gt=post.published_at) | Q(published_at=post.published_at, pk__gt=post.pk)
-        return self.filter(later).order_by("published_at", "pk")
+        later = Q(published_at__gt=post.published_at) | Q(pk__gt=post.pk)
+        return self.filter(later, published_at__gte=post.published_at).order_by("published_at", "pk")
 
 
 class Post(models.Model):
