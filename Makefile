@@ -73,7 +73,7 @@ prod: install compilemessages
 	$(PROD_ENV) $(PY) manage.py load_demo
 	$(PROD_ENV) $(PY) -m gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) whrcf.wsgi
 
-# The benchmark (not a test): POSTS=100000 ROUNDS=3 DURATION=5 by default; needs wrk.
+# The benchmark (not a test): POSTS=100000 ROUNDS=5 DURATION=5 by default; needs wrk.
 bench: install compilemessages
 	$(PY) bench/run.py
 

@@ -15,7 +15,7 @@ the same machine.
 The results table replaces the one in README.md (between the bench markers) unless
 SMOKE=1 or WRITE_README=0. Everything it starts, it stops.
 
-Environment: POSTS (100000), SMALL_POSTS (1000), ROUNDS (3), DURATION (seconds per run,
+Environment: POSTS (100000), SMALL_POSTS (1000), ROUNDS (5), DURATION (seconds per run,
 5), CONNECTIONS (32), BENCH_DATABASE_URL, BENCH_REDIS_URL; WEB_CONCURRENCY and
 GUNICORN_THREADS as for gunicorn.conf.py; SMOKE=1 for a few-second run that only proves
 the benchmark works (`make bench-smoke`).
@@ -51,7 +51,7 @@ SMALL_POSTS = int(os.environ.get("SMALL_POSTS", "100" if SMOKE else "1000"))
 POSTS_PER_PAGE = 20
 README = PROJECT / "README.md"
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
-ROUNDS = int(os.environ.get("ROUNDS", "1" if SMOKE else "3"))
+ROUNDS = int(os.environ.get("ROUNDS", "1" if SMOKE else "5"))
 DURATION = int(os.environ.get("DURATION", "1" if SMOKE else "5"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/whrcf_bench")
