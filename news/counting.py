@@ -106,9 +106,9 @@ def view_cached_page(request, post_id, key):
         cached = cached_page(key)[1]
         return (cached[0], *register_view(request, post_id)) if cached else None
     seen = newly_seen(request, post_id)
-    keys = [VERSION_KEY, page_version_key(key), key, total_key(post_id), written_key(post_id)]
-    found = redis_script(settings.CACHES["default"]["LOCATION"], CACHED_VIEW_SCRIPT)(
-        keys=[cache.make_and_validate_key(key) for key in keys],
+    names = [VERSION_KEY, page_version_key(key), key, total_key(post_id), written_key(post_id)]
+    found = cache_script(CACHED_VIEW_SCRIPT)(
+        keys=[cache.make_and_validate_key(name) for name in names],
         args=[int(seen is not None), settings.VIEW_COUNT_FLUSH_SECONDS],
     )
     if found is None:
@@ -178,6 +178,11 @@ return {page, total, due}
 REDIS_VALUES = RedisSerializer()
 
 
+def cache_script(source):
+    """A Lua script run on the cache's own Redis, where it sees the cache's keys."""
+    return redis_script(settings.CACHES["default"]["LOCATION"], source)
+
+
 @functools.cache
 def redis_script(location, source):
     return redis.Redis.from_url(location).register_script(source)
@@ -189,7 +194,7 @@ def add_view(post_id, stored_count=None):
         return stored_count + 1 if stored_count is not None else database_count(post_id)
     # The script runs on the cache's own Redis, under the cache's own keys, so the totals
     # are the cache's entries (Django stores integers as plain Redis integers).
-    add = redis_script(settings.CACHES["default"]["LOCATION"], ADD_VIEW_SCRIPT)
+    add = cache_script(ADD_VIEW_SCRIPT)
     keys = [cache.make_and_validate_key(total_key(post_id)), cache.make_and_validate_key(written_key(post_id))]
     total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
     if total < 0:
