@@ -10,6 +10,8 @@ server shares it) until content changes.
 - Only anonymous GET/HEAD requests are served from the cache; staff see live pages.
 - The article page is cached with a placeholder where the view count goes; each request
   fills in the live count (news/counting.py), so caching never freezes or skips a count.
+  With Redis, reading the article and counting its reader are one round trip (a script
+  that compares the page's version, stored beside it, with the content version).
 - Readers' browsers get an ETag and `Cache-Control: max-age=0, must-revalidate`: they
   keep a page and revalidate it, and an unchanged page costs a 304 without a body.
   Articles are `private, no-cache`, as every reader must reach the server to be counted.
