@@ -152,8 +152,8 @@ def stored_srcset(name, width):
     """The srcset of the stored image `name`. A stored name is never reused (uploads get a
     UUID), so neither are its renditions' addresses: each process remembers them rather
     than ask sorl-thumbnail's key-value store (the cache, a round trip) for every
-    rendition of every image of every page it renders. (gunicorn replaces its workers
-    every few thousand requests, so renditions deleted by hand are made again soon.)"""
+    rendition of every image of every page it renders. (gunicorn replaces each worker
+    after 50,000 requests, so renditions deleted by hand are made again in time.)"""
     return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(name, width))
 
 

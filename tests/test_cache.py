@@ -1,14 +1,11 @@
 """The Redis cache backend (whrcf/cache.py), and the srcsets each process remembers."""
 
-import re
-
 import pytest
 from django.core.cache import cache
 
 from news.images import stored_srcset
 from tests.factories import make_png, make_post
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+from tests.pages import BROWSER, srcset_of
 
 
 @pytest.mark.usefixtures("redis_cache")
@@ -22,11 +19,6 @@ def test_redis_cache_keeps_one_client_and_still_caches():
     assert cache._cache.get_client() is client
 
 
-def cover_srcset_widths(response):
-    srcset = re.search(r'<source type="image/webp" srcset="([^"]*)"', response.content.decode())[1]
-    return [int(candidate.rsplit(" ", 1)[1].removesuffix("w")) for candidate in srcset.split(", ")], srcset
-
-
 @pytest.mark.django_db
 def test_a_covers_srcset_is_worked_out_once_per_process(client):
     post = make_post(cover=make_png(size=(1200, 600)))
@@ -35,8 +27,9 @@ def test_a_covers_srcset_is_worked_out_once_per_process(client):
     korean = client.get(f"/ko/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
     english = client.get(f"/en/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
 
-    assert cover_srcset_widths(korean) == cover_srcset_widths(english)
-    assert cover_srcset_widths(korean)[0] == [480, 960, 1200]
+    srcset, _sizes = srcset_of(korean)
+    assert srcset_of(english)[0] == srcset
+    assert [width for _url, width in srcset] == [480, 960, 1200]
     assert (stored_srcset.cache_info().misses, stored_srcset.cache_info().hits) == (1, 1)
 
 

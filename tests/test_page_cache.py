@@ -7,18 +7,17 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Post
 from tests.factories import make_post, make_staff
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
 
 
 def test_cached_news_list_is_served_without_queries(client, django_assert_num_queries):
     make_post(title_ko="첫 소식")
-    client.get("/ko/news/", **BROWSER)
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     with django_assert_num_queries(0):
-        response = client.get("/ko/news/", **BROWSER)
+        response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "첫 소식")
 
@@ -26,11 +25,11 @@ def test_cached_news_list_is_served_without_queries(client, django_assert_num_qu
 def test_publishing_a_post_shows_it_at_once_on_the_cached_list(client):
     make_post(title_ko="첫 소식")
     draft = make_post(title_ko="새 소식", status=Post.Status.DRAFT)
-    client.get("/ko/news/", **BROWSER)
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     draft.status = Post.Status.PUBLISHED
     draft.save()
-    response = client.get("/ko/news/", **BROWSER)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "새 소식")
 
@@ -40,20 +39,20 @@ def test_scheduled_post_appears_on_the_cached_list_at_its_time(client, time_mach
     time_machine.move_to(now, tick=False)
     make_post(title_ko="지난 소식")
     make_post(title_ko="예약한 소식", published_at=now + datetime.timedelta(minutes=10))
-    assertNotContains(client.get("/ko/news/", **BROWSER), "예약한 소식")
+    assertNotContains(client.get("/ko/news/", HTTP_USER_AGENT=BROWSER), "예약한 소식")
 
     time_machine.move_to(now + datetime.timedelta(minutes=10, seconds=2), tick=False)
-    response = client.get("/ko/news/", **BROWSER)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "예약한 소식")
 
 
 def test_cached_article_counts_every_new_reader_and_shows_the_live_count(django_assert_num_queries):
     post = make_post(view_count=1253)
-    Client().get(post.get_absolute_url(), **BROWSER)
+    Client().get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     with django_assert_num_queries(2):  # the view-count UPDATE, the count it leaves
-        response = Client().get(post.get_absolute_url(), **BROWSER)
+        response = Client().get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, '<span class="views">조회 1,255</span>', html=True)
     post.refresh_from_db()
@@ -62,9 +61,9 @@ def test_cached_article_counts_every_new_reader_and_shows_the_live_count(django_
 
 def test_cached_article_does_not_count_the_same_reader_twice(client):
     post = make_post(view_count=10)
-    client.get(post.get_absolute_url(), **BROWSER)
+    client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
-    response = client.get(post.get_absolute_url(), **BROWSER)
+    response = client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, '<span class="views">조회 11</span>', html=True)
     post.refresh_from_db()
@@ -73,21 +72,21 @@ def test_cached_article_does_not_count_the_same_reader_twice(client):
 
 def test_english_article_is_cached_apart_from_the_korean_one(client):
     post = make_post(title_ko="폐막 소식", title_en="Closing news")
-    client.get(post.get_absolute_url(), **BROWSER)
+    client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
-    response = client.get(f"/en/news/{post.pk}/{post.slug}/", **BROWSER)
+    response = client.get(f"/en/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "<h1>Closing news</h1>", html=True)
 
 
 def test_staff_never_get_a_cached_page(client):
     make_post(title_ko="첫 소식")
-    client.get("/ko/news/", **BROWSER)
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
     client.force_login(make_staff())
     hidden = Post.objects.get()
 
     Post.objects.filter(pk=hidden.pk).update(title_ko="고친 제목")  # no signal: the cache is not told
-    response = client.get("/ko/news/", **BROWSER)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "고친 제목")
 
@@ -95,31 +94,31 @@ def test_staff_never_get_a_cached_page(client):
 def test_publish_now_action_shows_the_post_at_once_on_the_cached_list(client):
     make_post(title_ko="첫 소식")
     draft = make_post(title_ko="새 소식", status=Post.Status.DRAFT)
-    client.get("/ko/news/", **BROWSER)
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     Post.objects.filter(pk=draft.pk).publish_now()
-    response = client.get("/ko/news/", **BROWSER)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "새 소식")
 
 
 def test_unpublish_action_hides_the_post_at_once_on_the_cached_list(client):
     post = make_post(title_ko="내릴 소식")
-    client.get("/ko/news/", **BROWSER)
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     Post.objects.filter(pk=post.pk).unpublish()
-    response = client.get("/ko/news/", **BROWSER)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertNotContains(response, "내릴 소식")
 
 
 def test_unpublished_article_is_no_longer_served_from_the_cache(client):
     post = make_post(title_ko="지울 소식")
-    client.get(post.get_absolute_url(), **BROWSER)
+    client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     post.status = Post.Status.DRAFT
     post.save()
-    response = client.get(post.get_absolute_url(), **BROWSER)
+    response = client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     assert response.status_code == 404
 
@@ -127,9 +126,9 @@ def test_unpublished_article_is_no_longer_served_from_the_cache(client):
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_cached_pages_carry_an_etag_and_answer_304_when_unchanged(client, language):
     make_post(title_ko="첫 소식", title_en="First news")
-    first = client.get(f"/{language}/news/", **BROWSER)
+    first = client.get(f"/{language}/news/", HTTP_USER_AGENT=BROWSER)
 
-    again = client.get(f"/{language}/news/", HTTP_IF_NONE_MATCH=first["ETag"], **BROWSER)
+    again = client.get(f"/{language}/news/", HTTP_IF_NONE_MATCH=first["ETag"], HTTP_USER_AGENT=BROWSER)
 
     assert first["Cache-Control"] == "max-age=0, must-revalidate"
     assert (again.status_code, again.content) == (304, b"")
@@ -137,10 +136,10 @@ def test_cached_pages_carry_an_etag_and_answer_304_when_unchanged(client, langua
 
 def test_list_etag_changes_when_a_post_is_published(client):
     make_post(title_ko="첫 소식")
-    first = client.get("/ko/news/", **BROWSER)
+    first = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
     make_post(title_ko="새 소식")
 
-    again = client.get("/ko/news/", HTTP_IF_NONE_MATCH=first["ETag"], **BROWSER)
+    again = client.get("/ko/news/", HTTP_IF_NONE_MATCH=first["ETag"], HTTP_USER_AGENT=BROWSER)
 
     assert again.status_code == 200
     assertContains(again, "새 소식")
@@ -149,6 +148,6 @@ def test_list_etag_changes_when_a_post_is_published(client):
 def test_article_is_never_kept_by_a_shared_cache(client):
     post = make_post()
 
-    response = client.get(post.get_absolute_url(), **BROWSER)
+    response = client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     assert response["Cache-Control"] == "private, no-cache"

@@ -22,8 +22,7 @@ from tests.factories import (
     make_session,
     seoul,
 )
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64)"
+from tests.pages import BROWSER
 
 
 def article_url(post, language="ko"):

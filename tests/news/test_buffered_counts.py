@@ -14,8 +14,7 @@ from django.test import Client
 from news.counting import total_key
 from news.models import Post
 from tests.factories import make_post
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+from tests.pages import BROWSER
 
 
 def shown_views(response):

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import Client
 
 from tests.factories import make_post
+from tests.pages import BROWSER
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 THREADS = 8
 REQUESTS_PER_THREAD = 25
 

@@ -24,10 +24,9 @@ from tests.factories import (
     make_staff,
     seoul,
 )
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64)"
 
 
 @pytest.fixture

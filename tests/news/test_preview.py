@@ -11,10 +11,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 from news.counting import COOKIE_NAME
 from news.models import Post
 from tests.factories import make_post, make_staff, seoul
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64)"
 
 
 def preview_url(post, language):

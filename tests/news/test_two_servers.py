@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 
 from tests.factories import make_post
+from tests.pages import BROWSER
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 PROJECT = Path(__file__).resolve().parents[2]
 READERS_PER_SERVER = 60
 

@@ -14,11 +14,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Attachment, Post, PostImage
 from tests.factories import make_attachment, make_category, make_post, make_staff, post_admin_form_data
+from tests.pages import BROWSER, srcset_of
 from whrcf.page_cache import bump_content_version
 
 pytestmark = pytest.mark.django_db
 
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64)"
 PICKER = "/admin/news/postimage/picker/"
 
 
@@ -301,12 +301,6 @@ def test_picker_is_for_staff_only(client):
 
 
 # Responsive renditions
-
-
-def srcset_of(response):
-    found = re.search(r'<source type="image/webp" srcset="([^"]*)" sizes="([^"]*)">', response.content.decode())
-    candidates = [candidate.rsplit(" ", 1) for candidate in found.group(1).split(", ")]
-    return [(url, int(width.removesuffix("w"))) for url, width in candidates], found.group(2)
 
 
 def rendition_sizes(srcset):

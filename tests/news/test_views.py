@@ -22,10 +22,9 @@ from tests.factories import (
     make_session,
     seoul,
 )
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64)"
 
 
 def get(client, url, **extra):
