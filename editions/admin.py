@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from news.permissions import TranslatedFieldsOnlyMixin
-from whrcf.admin import MissingTranslationFilter, TranslatedAdmin
+from common.admin import MissingTranslationFilter, TranslatedAdmin, TranslatedFieldsOnlyMixin
 
 from .models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
 

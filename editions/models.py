@@ -3,14 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, Max, OuterRef, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from news.images import validate_image
-from whrcf.languages import empty, filled_languages, language_codes
+from common.images import validate_image
+from common.languages import empty, filled_languages, language_codes
+from common.uploads import is_new_upload, validate_upload_size
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -258,16 +258,16 @@ class Speaker(models.Model):
 
 def validate_pdf(file):
     """A PDF document, by its name and by its first bytes, within the attachment size limit."""
-    if getattr(file, "_committed", False):
-        return  # Stored files were checked when they were uploaded.
+    if not is_new_upload(file):
+        return
     if not file.name.lower().endswith(".pdf"):
         raise ValidationError(_("Upload a PDF file: its name must end in .pdf."), code="pdf_extension")
-    if file.size > settings.ATTACHMENT_UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; a PDF may be at most %(limit)s."),
-            code="pdf_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.ATTACHMENT_UPLOAD_MAX_BYTES)},
-        )
+    validate_upload_size(
+        file,
+        settings.ATTACHMENT_UPLOAD_MAX_BYTES,
+        _("This file is %(size)s; a PDF may be at most %(limit)s."),
+        code="pdf_too_large",
+    )
     file.seek(0)
     signature = file.read(5)
     file.seek(0)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from whrcf.page_cache import cache_public_page
+from common.page_cache import cache_public_page
 
 from . import views
 from .feeds import LatestDeclarationsAtomFeed, LatestDeclarationsFeed
@@ -16,10 +16,14 @@ urlpatterns = [
         cache_public_page(LatestDeclarationsAtomFeed()),
         name="declaration_feed_atom",
     ),
-    path("forums/<id:number>/", views.edition_detail, name="edition_detail"),
-    path("forums/<id:number>/declaration/", views.declaration_detail, name="declaration_detail"),
-    path("forums/<id:number>/declaration/both/", views.declaration_bilingual, name="declaration_bilingual"),
-    path("forums/<id:number>/sessions/<id:pk>/", views.session_detail, name="session_detail"),
+    path("forums/<id:number>/", cache_public_page(views.edition_detail), name="edition_detail"),
+    path("forums/<id:number>/declaration/", cache_public_page(views.declaration_detail), name="declaration_detail"),
+    path(
+        "forums/<id:number>/declaration/both/",
+        cache_public_page(views.declaration_bilingual),
+        name="declaration_bilingual",
+    ),
+    path("forums/<id:number>/sessions/<id:pk>/", cache_public_page(views.session_detail), name="session_detail"),
     path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
-    path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
+    path("organizations/<slug:slug>/", cache_public_page(views.organization_detail), name="organization_detail"),
 ]

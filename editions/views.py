@@ -4,13 +4,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import ListView
 
-from news.models import Post
-from whrcf.freshness import flag_stale_translations
-from whrcf.languages import language_codes
-from whrcf.page_cache import cache_public_page
+from common.freshness import flag_stale_translations
+from common.languages import language_codes
 
 from .models import Declaration, Edition, EditionPartner, Organization, Session
 
+# News about an edition, a session or an organization is read through the posts' own
+# relations (`edition.posts`): the news app sits above this one and is never imported.
 EDITION_NEWS_COUNT = 6
 ORGANIZATION_NEWS_COUNT = 10
 
@@ -20,7 +20,6 @@ class EditionListView(ListView):
     context_object_name = "editions"
 
 
-@cache_public_page
 def edition_detail(request, number):
     edition = get_object_or_404(
         flag_stale_translations(Edition.objects.published().with_declaration(), "theme", "summary"), number=number
@@ -34,12 +33,11 @@ def edition_detail(request, number):
             "page_languages": edition.languages,
             "program": program_by_day_and_field(sessions),
             "partners_by_role": partners_by_role(edition.partnerships.select_related("organization")),
-            "posts": Post.objects.published().for_listing().filter(edition=edition)[:EDITION_NEWS_COUNT],
+            "posts": edition.posts.published().for_listing()[:EDITION_NEWS_COUNT],
         },
     )
 
 
-@cache_public_page
 def session_detail(request, number, pk):
     sessions = flag_stale_translations(Session.objects.published().select_related("edition"), "title", "summary")
     session = get_object_or_404(sessions, edition__number=number, pk=pk)
@@ -52,7 +50,7 @@ def session_detail(request, number, pk):
             "page_languages": session.languages,
             "organizers": session.organizers.all(),
             "speakers": session.speakers.all(),
-            "posts": Post.objects.published().for_listing().filter(sessions=session),
+            "posts": session.posts.published().for_listing(),
         },
     )
 
@@ -62,14 +60,12 @@ class DeclarationListView(ListView):
     context_object_name = "declarations"
 
 
-@cache_public_page
 def declaration_detail(request, number):
     declaration = get_published_declaration(number)
     context = declaration_context(declaration) | {"paragraphs": list(declaration.paragraphs.all())}
     return render(request, "editions/declaration_detail.html", context)
 
 
-@cache_public_page
 def declaration_bilingual(request, number):
     """The declaration in Korean and English side by side, paragraph by paragraph."""
     declaration = get_published_declaration(number)
@@ -91,7 +87,6 @@ class OrganizationListView(ListView):
         return Organization.objects.public().by_name()
 
 
-@cache_public_page
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization, slug=slug)
     partnerships = organization.partnerships.filter(edition__in=Edition.objects.published()).select_related("edition")
@@ -104,9 +99,7 @@ def organization_detail(request, slug):
             "page_languages": organization.languages,
             "roles_by_edition": roles_by_edition(partnerships),
             "sessions_by_edition": sessions_by_edition(sessions),
-            "posts": Post.objects.published()
-            .for_listing()
-            .filter(organizations=organization)[:ORGANIZATION_NEWS_COUNT],
+            "posts": organization.posts.published().for_listing()[:ORGANIZATION_NEWS_COUNT],
         },
     )
 

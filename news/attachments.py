@@ -5,12 +5,12 @@ which serves it as a download with a content type chosen here from its extension
 uploaded file is never served as HTML."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from common.uploads import is_new_upload, validate_upload_size
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -42,13 +42,12 @@ def content_type(name):
 
 
 def validate_attachment_size(file):
-    if getattr(file, "_committed", False):
-        return  # Stored files were checked when they were uploaded.
-    if file.size > settings.ATTACHMENT_UPLOAD_MAX_BYTES:
-        raise ValidationError(
+    if is_new_upload(file):
+        validate_upload_size(
+            file,
+            settings.ATTACHMENT_UPLOAD_MAX_BYTES,
             _("This file is %(size)s; an attachment may be at most %(limit)s."),
             code="attachment_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.ATTACHMENT_UPLOAD_MAX_BYTES)},
         )
 
 

@@ -20,19 +20,17 @@ Where the count is kept:
   a single `UPDATE ... SET view_count = view_count + 1`.
 """
 
-import functools
 import re
 import time
 from itertools import islice
 
-import redis
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisSerializer
 from django.db.models import F
 from django.db.models.functions import Greatest
 
-from whrcf.page_cache import VERSION_KEY, cached_page, page_version_key
+from common.cache import run_script
+from common.page_cache import cached_page, cached_page_and_counter
 
 from .models import Post
 
@@ -97,29 +95,29 @@ def register_view(request, post_id, stored_count=None):
 
 
 def view_cached_page(request, post_id, key):
-    """The page of the post cached under `key` (whrcf/page_cache.py) for the current
+    """The page of the post cached under `key` (common/page_cache.py) for the current
     content version, this request counted as by `register_view()`: (content, view
     count, seen-posts), or None when the page is not cached, and then nothing is
     counted. With the counts in Redis, reading the page and counting the reader are one
-    round trip."""
+    round trip (the view total is the page's counter)."""
     if not counts_in_cache():
         cached = cached_page(key)[1]
         return (cached[0], *register_view(request, post_id)) if cached else None
     seen = newly_seen(request, post_id)
-    names = [VERSION_KEY, page_version_key(key), key, total_key(post_id), written_key(post_id)]
-    found = cache_script(CACHED_VIEW_SCRIPT)(
-        keys=[cache.make_and_validate_key(name) for name in names],
-        args=[int(seen is not None), settings.VIEW_COUNT_FLUSH_SECONDS],
+    found = cached_page_and_counter(
+        key,
+        total_key(post_id),
+        written_key(post_id),
+        add=seen is not None,
+        flag_seconds=settings.VIEW_COUNT_FLUSH_SECONDS,
     )
     if found is None:
         return None
-    entry, total, due = found
-    total = int(total)
+    content, total, due = found
     if total < 0:
         total = add_view(post_id) if seen is not None else current_count(post_id)
     elif due:
         write_totals({post_id: total})
-    _version, content, _content_type = REDIS_VALUES.loads(entry)
     return content, total, seen
 
 
@@ -158,48 +156,17 @@ return {total, due}
 """
 
 
-# A cached article in one round trip: if the page under KEYS[3] was stored for the content
-# version now (its version, KEYS[2], equals KEYS[1]), the page, and the view total after
-# counting the reader when ARGV[1] is "1" (as ADD_VIEW_SCRIPT). -1: no total yet. Nil:
-# no page, and nothing counted.
-CACHED_VIEW_SCRIPT = """
-local version = redis.call('GET', KEYS[1])
-if not version or version ~= redis.call('GET', KEYS[2]) then return nil end
-local page = redis.call('GET', KEYS[3])
-if not page then return nil end
-if ARGV[1] ~= '1' or redis.call('EXISTS', KEYS[4]) == 0 then
-  return {page, redis.call('GET', KEYS[4]) or -1, 0}
-end
-local total = redis.call('INCR', KEYS[4])
-local due = redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[2]) and 1 or 0
-return {page, total, due}
-"""
-# How Django's Redis cache stores values: what the script returns is read the same way.
-REDIS_VALUES = RedisSerializer()
-
-
-def cache_script(source):
-    """A Lua script run on the cache's own Redis, where it sees the cache's keys."""
-    return redis_script(settings.CACHES["default"]["LOCATION"], source)
-
-
-@functools.cache
-def redis_script(location, source):
-    return redis.Redis.from_url(location).register_script(source)
-
-
 def add_view(post_id, stored_count=None):
     if not counts_in_cache():
         Post.objects.filter(pk=post_id).update(view_count=F("view_count") + 1)
         return stored_count + 1 if stored_count is not None else database_count(post_id)
     # The script runs on the cache's own Redis, under the cache's own keys, so the totals
     # are the cache's entries (Django stores integers as plain Redis integers).
-    add = cache_script(ADD_VIEW_SCRIPT)
-    keys = [cache.make_and_validate_key(total_key(post_id)), cache.make_and_validate_key(written_key(post_id))]
-    total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
+    keys, args = [total_key(post_id), written_key(post_id)], [settings.VIEW_COUNT_FLUSH_SECONDS]
+    total, due = run_script(ADD_VIEW_SCRIPT, keys, args)
     if total < 0:
         cache.add(total_key(post_id), database_count(post_id, stored_count), None)
-        total, due = add(keys=keys, args=[settings.VIEW_COUNT_FLUSH_SECONDS])
+        total, due = run_script(ADD_VIEW_SCRIPT, keys, args)
     if due:
         write_totals({post_id: total})
     return total

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from sorl.thumbnail import get_thumbnail
 
-from whrcf.languages import language_codes
+from common.languages import language_codes
 
 from .models import Post
 

@@ -1,9 +1,6 @@
 """Post bodies are HTML written by staff (or imported from the old board): they are cleaned
 with nh3's allow-list before they are stored, so templates may output them as they are."""
 
-import re
-from html import unescape
-
 import nh3
 
 ALLOWED_TAGS = {
@@ -59,9 +56,3 @@ def clean_html(html):
         link_rel="noopener noreferrer",
     )
     return "" if cleaned == EMPTY_EDITOR else cleaned
-
-
-def html_to_text(html):
-    """What a reader reads of `html`: no tags, entities decoded, blocks kept apart by spaces."""
-    spaced = re.sub(r"<(?:/p|br|/h[1-6]|/li|/td|/th|/figcaption|/blockquote)\b[^>]*>", " ", html or "")
-    return " ".join(unescape(nh3.clean(spaced, tags=set())).split())

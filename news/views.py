@@ -7,17 +7,15 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from editions.models import Edition
-from whrcf.freshness import flag_stale_translations
-from whrcf.page_cache import (
+from common.freshness import flag_stale_translations
+from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
-    cache_public_page,
     content_version,
-    is_cacheable,
     page_key,
     store,
 )
-from whrcf.pagination import ArchivePaginator
+from common.pagination import ArchivePaginator
+from editions.models import Edition
 
 from .attachments import content_type
 from .counting import is_countable, register_view, remember_views, view_cached_page
@@ -31,7 +29,6 @@ ARTICLE_TEXT = ("title", "summary", "body")
 MAX_QUERY_LENGTH = 100
 
 
-@cache_public_page
 def post_list(request):
     posts = Post.objects.published().for_listing().pinned_first()
     category = edition = None
@@ -66,7 +63,7 @@ def post_detail(request, pk, slug=None):
     """The article, counting the reader. For anonymous readers the page comes from the cache
     (rendered once per language and content version) with the live count filled in; a
     cached page means the post is public at this address, so a hit reads no database."""
-    key = page_key(request, with_query=False) if is_cacheable(request) else None
+    key = page_key(request, with_query=False)
     if key and (cached := view_cached_page(request, pk, key)):
         html, view_count, seen = cached
     else:

@@ -21,7 +21,8 @@ from editions.models import (
     Session,
     Speaker,
 )
-from news.models import Attachment, Category, LegacyURL, MissingLegacyURL, Post
+from legacy.models import LegacyURL, MissingLegacyURL
+from news.models import Attachment, Category, Post
 
 SEOUL = ZoneInfo("Asia/Seoul")
 _numbers = itertools.count(1)
@@ -189,7 +190,7 @@ def make_missing_legacy_url(old_path="/E_p2302.php", old_query="", hit_count=1):
     return MissingLegacyURL.objects.create(old_path=old_path, old_query=old_query, hit_count=hit_count)
 
 
-SAMPLE_DUMP = Path(__file__).resolve().parents[1] / "news" / "sample_dump"
+SAMPLE_DUMP = Path(__file__).resolve().parents[1] / "legacy" / "sample_dump"
 
 
 def import_sample_dump(*options):

@@ -1,9 +1,9 @@
-"""The Redis cache backend (whrcf/cache.py), and the srcsets each process remembers."""
+"""The Redis cache backend (common/cache.py), and the srcsets each process remembers."""
 
 import pytest
 from django.core.cache import cache
 
-from news.images import stored_srcset
+from common.images import stored_srcset
 from tests.factories import make_png, make_post
 from tests.pages import BROWSER, srcset_of
 

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from common.pagination import ArchivePaginator
 from news.models import Post
 from tests.factories import make_post
-from whrcf.pagination import ArchivePaginator
 
 pytestmark = pytest.mark.django_db
 

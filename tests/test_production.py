@@ -96,7 +96,7 @@ def test_healthz_reports_database_and_cache(client):
 
 
 def test_healthz_reports_an_unreachable_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "whrcf.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 
     response = Client().get("/healthz")
 

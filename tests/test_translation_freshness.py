@@ -13,10 +13,10 @@ from django.utils import translation
 from django.utils.translation import gettext
 from pytest_django.asserts import assertContains, assertNotContains
 
+from common.freshness import word_changes
+from common.models import TranslationSource
 from news.models import Post
 from tests.factories import make_edition, make_post, make_session, make_staff, post_translation_form_data
-from whrcf.freshness import word_changes
-from whrcf.models import TranslationSource
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.apps import apps
+
 PROJECT = Path(__file__).resolve().parents[1]
-SOURCES = ["manage.py", "whrcf", "news", "editions", "templates", "locale"]
+# The project's own apps (whrcf, common, news…), not the installed packages.
+PROJECT_APPS = [config.label for config in apps.get_app_configs() if Path(config.path).parent == PROJECT]
+SOURCES = ["manage.py", *PROJECT_APPS, "templates", "locale"]
 
 
 def msgids(po_file):

@@ -54,9 +54,12 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "sorl.thumbnail",
     "rosetta",
+    # The project's apps, each importing only those below it (tests/test_layers.py).
     "whrcf",
-    "editions",
+    "legacy",
     "news",
+    "editions",
+    "common",
 ]
 
 MIDDLEWARE = [
@@ -70,8 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before LocaleMiddleware, which would send the old site's /news/?bmode=view&idx=N to
-    # our news list: old links are answered first (news/legacy.py).
-    "news.legacy.LegacyURLMiddleware",
+    # our news list: old links are answered first (legacy/middleware.py).
+    "legacy.middleware.LegacyURLMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,11 +129,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "whrcf.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Public pages served from the cache (whrcf/page_cache.py); off only to measure or debug.
+# Public pages served from the cache (common/page_cache.py); off only to measure or debug.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# When the next scheduled content comes out: a cached page is good until then.
+PAGE_CACHE_NEXT_PUBLICATION_FUNCTION = "news.models.next_scheduled_publication"
 # With Redis, shared by every app server, view counts are kept there and written back to
 # the database at most this often per post (news/counting.py). Without it (0) they are
 # counted straight in the database: a local-memory cache is not shared between processes.
@@ -270,15 +275,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Uploads (news/images.py, news/attachments.py). Pillow's own decompression-bomb limit,
+# Uploads (common/images.py, news/attachments.py, editions.models.validate_pdf). Pillow's own decompression-bomb limit,
 # Image.MAX_IMAGE_PIXELS, still applies when it is lower.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_UPLOAD_MAX_PIXELS = 40_000_000
 ATTACHMENT_UPLOAD_MAX_BYTES = 30 * 1024 * 1024
 
+# An editor may change every field in the admin; other staff only translated ones
+# (common/permissions.py). Whoever may publish posts is an editor.
+EDITOR_PERMISSION = "news.publish_post"
+
 # django-rosetta: .po files edited in the browser at /rosetta/ by superusers and the
 # Translators group; machine-translation suggestions (an outside service) stay off.
-ROSETTA_ACCESS_CONTROL_FUNCTION = "news.permissions.can_translate_interface"
+ROSETTA_ACCESS_CONTROL_FUNCTION = "common.permissions.can_translate_interface"
 ROSETTA_LOGIN_URL = "admin:login"
 ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
 ROSETTA_SHOW_AT_ADMIN_PANEL = True

@@ -1,19 +1,11 @@
-"""/sitemap.xml: every public page in each language it really has, with hreflang alternates."""
+"""/sitemap.xml: every public page in each language it really has, with hreflang alternates.
+Each app keeps the sitemaps of its own pages; the site's own pages are here."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from editions.models import Declaration, Edition, Organization, Session
-from news.models import Post
-
-
-class BilingualSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-
-    def get_languages_for_item(self, item):
-        return getattr(item, "languages", None) or super().get_languages_for_item(item)
+from common.sitemaps import BilingualSitemap
+from editions.sitemaps import DeclarationSitemap, EditionSitemap, OrganizationSitemap, SessionSitemap
+from news.sitemaps import PostSitemap
 
 
 class PageSitemap(BilingualSitemap):
@@ -30,37 +22,6 @@ class PageSitemap(BilingualSitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-class PostSitemap(BilingualSitemap):
-    def items(self):
-        return Post.objects.published().for_listing().order_by("-published_at", "-pk")
-
-    def lastmod(self, post):
-        return post.updated_at
-
-
-class EditionSitemap(BilingualSitemap):
-    def items(self):
-        return Edition.objects.published()
-
-
-class SessionSitemap(BilingualSitemap):
-    def items(self):
-        return Session.objects.published().select_related("edition").order_by("pk")
-
-
-class DeclarationSitemap(BilingualSitemap):
-    def items(self):
-        return Declaration.objects.published().select_related("edition")
-
-    def lastmod(self, declaration):
-        return declaration.updated_at
-
-
-class OrganizationSitemap(BilingualSitemap):
-    def items(self):
-        return Organization.objects.public()
 
 
 sitemaps = {

@@ -6,8 +6,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from common.admin import translation_status
+from common.page_cache import cache_public_page
+
 from . import views
-from .admin import translation_status
 from .sitemaps import sitemaps
 
 admin.site.site_header = _("WHRCF News administration")
@@ -25,7 +27,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", cache_public_page(views.home), name="home"),
     path("news/", include("news.urls")),
     path("", include("editions.urls")),
 )

@@ -8,16 +8,14 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from common.languages import language_codes
 from editions.models import Edition
 from news.models import Post
-from whrcf.languages import language_codes
-from whrcf.page_cache import cache_public_page
 
 LATEST_COUNT = 6
 PINNED_COUNT = 3
 
 
-@cache_public_page
 def home(request):
     published = Post.objects.published().for_listing()
     edition = Edition.objects.current()

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import news.attachments
-import news.images
+import common.images
 from django.db import migrations, models
 
 
@@ -40,13 +40,13 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='post',
             name='cover',
-            field=news.images.UploadedImageField(blank=True, height_field='cover_height', help_text='A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels.', upload_to='covers/%Y/', verbose_name='cover image', width_field='cover_width'),
+            field=common.images.UploadedImageField(blank=True, height_field='cover_height', help_text='A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels.', upload_to='covers/%Y/', verbose_name='cover image', width_field='cover_width'),
         ),
         migrations.CreateModel(
             name='PostImage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', news.images.UploadedImageField(height_field='height', help_text='A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels.', upload_to='news/images/%Y/', verbose_name='image', width_field='width')),
+                ('image', common.images.UploadedImageField(height_field='height', help_text='A JPEG, PNG, WebP or GIF image of at most 10 MB and 40 megapixels.', upload_to='news/images/%Y/', verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='width')),
                 ('height', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='height')),
                 ('alt', models.CharField(blank=True, help_text='What the image shows, for readers who cannot see it.', max_length=300, verbose_name='alt text')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from news.sanitize import html_to_text
+from common.text import html_to_text
 
 SEARCHED_COLUMNS = ["title_ko", "title_en", "summary_ko", "summary_en", "body_text_ko", "body_text_en"]
 

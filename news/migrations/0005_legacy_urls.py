@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import news.models
+import legacy.models
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('old_query', models.CharField(blank=True, help_text="What names the page: bo_table=news_eng&wr_id=33 on a board, idx=12 on the site builder's /news/; nothing for the other pages. Other parameters are left out.", max_length=500, verbose_name='old query')),
                 ('language', models.CharField(choices=[('ko', 'Korean'), ('en', 'English')], default='ko', help_text='The language of the old page: the post or edition opens in it.', max_length=7, verbose_name='language')),
                 ('status', models.PositiveSmallIntegerField(choices=[(301, 'Redirect (301)'), (410, 'Gone (410)')], default=301, help_text='Gone: the page was removed for good; readers are told so, and there is no target.', verbose_name='status')),
-                ('target_url', models.CharField(blank=True, help_text='Instead of a post or an edition: a path of this site, such as /en/forums/, or a full address.', max_length=500, validators=[news.models.validate_redirect_target], verbose_name='target address')),
+                ('target_url', models.CharField(blank=True, help_text='Instead of a post or an edition: a path of this site, such as /en/forums/, or a full address.', max_length=500, validators=[legacy.models.validate_redirect_target], verbose_name='target address')),
                 ('hit_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='hits')),
                 ('last_hit_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last hit')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),

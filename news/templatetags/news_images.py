@@ -8,7 +8,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from news.images import srcset
+from common.images import srcset
 from news.models import PostImage
 
 register = template.Library()

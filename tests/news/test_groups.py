@@ -9,7 +9,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.models import LegacyURL, Post
+from legacy.models import LegacyURL
+from news.models import Post
 from tests.factories import make_attachment, make_category, make_legacy_url, make_member, make_post, make_staff, seoul
 
 pytestmark = pytest.mark.django_db
@@ -63,12 +64,12 @@ def test_migration_creates_the_editors_group():
                 for app, model in [*CONTENT_MODELS, ("editions", "editionpartner")]
                 for action in ("add", "change", "delete", "view")
             ),
-            "news.add_legacyurl",
-            "news.change_legacyurl",
-            "news.delete_legacyurl",
-            "news.view_legacyurl",
-            "news.delete_missinglegacyurl",
-            "news.view_missinglegacyurl",
+            "legacy.add_legacyurl",
+            "legacy.change_legacyurl",
+            "legacy.delete_legacyurl",
+            "legacy.view_legacyurl",
+            "legacy.delete_missinglegacyurl",
+            "legacy.view_missinglegacyurl",
             "news.publish_post",
         ]
     )

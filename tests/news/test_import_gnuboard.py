@@ -1,4 +1,4 @@
-"""`manage.py import_gnuboard` on the sample dumps of the old site in news/sample_dump/."""
+"""`manage.py import_gnuboard` on the sample dumps of the old site in legacy/sample_dump/."""
 
 import json
 import re
@@ -13,7 +13,7 @@ from django.db.models import F
 from news.models import Attachment, Category, Post
 from tests.factories import make_category, make_edition, seoul
 
-SAMPLE = Path(__file__).resolve().parents[2] / "news" / "sample_dump"
+SAMPLE = Path(__file__).resolve().parents[2] / "legacy" / "sample_dump"
 KOREAN_JSON = SAMPLE / "g5_write_news.json"
 ENGLISH_CSV = SAMPLE / "g5_write_news_eng.csv"
 KOREAN_SQL = SAMPLE / "g5_write_news.sql"

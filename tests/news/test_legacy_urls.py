@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.models import LegacyURL, MissingLegacyURL, Post
+from legacy.models import LegacyURL, MissingLegacyURL
+from news.models import Post
 from tests.factories import (
     import_sample_dump,
     make_edition,
@@ -304,7 +305,7 @@ def legacy_url_form_data(**overrides):
 
 def post_legacy_url_form(client, **overrides):
     return client.post(
-        reverse("admin:news_legacyurl_add"), legacy_url_form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en"
+        reverse("admin:legacy_legacyurl_add"), legacy_url_form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en"
     )
 
 
@@ -444,7 +445,7 @@ def test_admin_legacy_url_list_shows_address_target_status_and_hits(staff_client
     make_legacy_url(old_path="/news/", old_query="idx=8", edition=edition)
     make_legacy_url(old_query="bo_table=notice&wr_id=5", status=LegacyURL.Status.GONE)
 
-    response = staff_client.get(reverse("admin:news_legacyurl_changelist"), HTTP_ACCEPT_LANGUAGE="en")
+    response = staff_client.get(reverse("admin:legacy_legacyurl_changelist"), HTTP_ACCEPT_LANGUAGE="en")
 
     rows = response.context["cl"].result_list
     assert [(row.old_url, row.target, row.hit_count) for row in rows] == [
@@ -452,7 +453,7 @@ def test_admin_legacy_url_list_shows_address_target_status_and_hits(staff_client
         ("/bbs/board.php?bo_table=notice&wr_id=5", None, 0),
         ("/news/?idx=8", edition, 0),
     ]
-    changelist = reverse("admin:news_legacyurl_changelist")
+    changelist = reverse("admin:legacy_legacyurl_changelist")
     assertContains(response, f'<th class="field-old_address"><a href="{changelist}', count=3)
     assertContains(response, '<td class="field-target">8th World Human Rights Cities Forum</td>', html=True)
     assertContains(response, '<td class="field-target">Closing of the 11th forum</td>', html=True)
@@ -465,7 +466,7 @@ def test_admin_legacy_url_list_filters_by_kind_of_old_page(staff_client):
     make_legacy_url(old_path="/E_p2100.php", old_query="", target_url="/en/")
     make_legacy_url(target_url="/ko/")
 
-    response = staff_client.get(reverse("admin:news_legacyurl_changelist"), {"kind": "english"})
+    response = staff_client.get(reverse("admin:legacy_legacyurl_changelist"), {"kind": "english"})
 
     assert [row.old_url for row in response.context["cl"].result_list] == ["/E_p2100.php"]
 
@@ -475,14 +476,14 @@ def test_admin_missing_report_lists_the_most_requested_first_with_a_link_to_map_
     make_missing_legacy_url(old_path="/bbs/board.php", old_query="bo_table=news_eng&wr_id=40", hit_count=9)
     make_missing_legacy_url(old_path="/news/", old_query="idx=99", hit_count=1)
 
-    response = staff_client.get(reverse("admin:news_missinglegacyurl_changelist"), HTTP_ACCEPT_LANGUAGE="en")
+    response = staff_client.get(reverse("admin:legacy_missinglegacyurl_changelist"), HTTP_ACCEPT_LANGUAGE="en")
 
     assert [(row.old_url, row.hit_count) for row in response.context["cl"].result_list] == [
         ("/bbs/board.php?bo_table=news_eng&wr_id=40", 9),
         ("/PastForum/2016.php", 2),
         ("/news/?idx=99", 1),
     ]
-    add_url = reverse("admin:news_legacyurl_add")
+    add_url = reverse("admin:legacy_legacyurl_add")
     assertContains(
         response,
         f'<a href="{add_url}?old_path=%2Fbbs%2Fboard.php&amp;old_query=bo_table%3Dnews_eng%26wr_id%3D40'
@@ -500,7 +501,7 @@ def test_admin_map_link_fills_the_form_and_mapping_removes_the_missing_address(s
     post = make_post()
     query = {"old_path": "/bbs/board.php", "old_query": "bo_table=news_eng&wr_id=40", "language": "en"}
 
-    form = staff_client.get(reverse("admin:news_legacyurl_add"), query).context["adminform"].form
+    form = staff_client.get(reverse("admin:legacy_legacyurl_add"), query).context["adminform"].form
     saved = post_legacy_url_form(staff_client, **query, post=str(post.pk))
 
     assert [form[name].value() for name in ("old_path", "old_query", "language", "status")] == [
@@ -519,10 +520,10 @@ def test_admin_missing_report_offers_no_map_link_without_permission_to_add(clien
     client.force_login(user)
     make_missing_legacy_url()
 
-    response = client.get(reverse("admin:news_missinglegacyurl_changelist"))
+    response = client.get(reverse("admin:legacy_missinglegacyurl_changelist"))
 
     assert [row.old_url for row in response.context["cl"].result_list] == ["/E_p2302.php"]
-    assertNotContains(response, reverse("admin:news_legacyurl_add"))
+    assertNotContains(response, reverse("admin:legacy_legacyurl_add"))
 
 
 # The gnuboard importer

@@ -12,10 +12,10 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 from pytest_django.asserts import assertContains, assertNotContains
 
+from common.page_cache import bump_content_version
 from news.models import Attachment, Post, PostImage
 from tests.factories import make_attachment, make_category, make_post, make_staff, post_admin_form_data
 from tests.pages import BROWSER, srcset_of
-from whrcf.page_cache import bump_content_version
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import itertools
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from common.languages import language_codes
 from news.models import Post
-from whrcf.languages import language_codes
 
 BATCH = 1000
 COPY_SLUG_PREFIX = "archive-"

@@ -30,7 +30,8 @@ from editions.models import (
     Session,
     Speaker,
 )
-from news.models import Attachment, Category, LegacyURL, Post
+from legacy.models import LegacyURL
+from news.models import Attachment, Category, Post
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

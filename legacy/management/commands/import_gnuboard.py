@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from news.gnuboard import DumpError, LegacyImport, read_board_files, read_boards, read_twins
+from legacy.dump_files import DumpError
+from legacy.gnuboard import LegacyImport, read_board_files, read_boards, read_twins
 
 
 class Command(BaseCommand):

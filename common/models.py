@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 class TranslationSource(models.Model):
     """What one translation of one field of one object was made from: the other language's
-    text at the time, and whether that text has changed since (whrcf/freshness.py)."""
+    text at the time, and whether that text has changed since (common/freshness.py)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("content type"))
     object_id = models.PositiveBigIntegerField(_("object id"))
@@ -17,6 +17,8 @@ class TranslationSource(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        # The table of the project package, where the model lived first.
+        db_table = "whrcf_translationsource"
         ordering = ["content_type", "object_id", "field", "language"]
         verbose_name = _("translation source")
         verbose_name_plural = _("translation sources")

@@ -1,6 +1,6 @@
 """Admin pieces shared by the apps: the tabbed KOR/ENG admin with a language-status column,
 filters for missing and stale translations, notices of stale translations in the change
-form, and the translation status page."""
+form, the translation status page, and translated-fields-only forms for translators."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -14,6 +14,7 @@ from modeltranslation.translator import translator
 
 from .freshness import mark_up_to_date, stale_counts, stale_object_ids, stale_translations, tracked_fields
 from .languages import empty, filled_languages, language_codes, translated_fields
+from .permissions import is_editor
 
 # The change form's checkboxes "Mark the English translation as up to date".
 UP_TO_DATE = "translation_up_to_date"
@@ -160,3 +161,40 @@ class TranslatedAdmin(TabbedTranslationAdmin):
             '<span title="{}">{} {}</span>',
             ((name, code.upper(), "✓" if code in filled else "✗") for code, name in settings.LANGUAGES),
         )
+
+
+def translated_field_names(model):
+    """The translated fields of `model` and their per-language columns (title, title_ko, …)."""
+    fields = translated_fields(model)
+    return {*fields, *(f"{field}_{code}" for field in fields for code in language_codes())}
+
+
+class TranslatedFieldsOnlyMixin:
+    """For a ModelAdmin or an inline: staff who are not editors may change translated
+    fields only; every other field of the form is read-only for them, so a value they
+    post for it is ignored."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if is_editor(request.user):
+            return readonly
+        return readonly + [name for name in self.untranslated_field_names() if name not in readonly]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        prepopulated = super().get_prepopulated_fields(request, obj)
+        if is_editor(request.user):
+            return prepopulated
+        return {name: sources for name, sources in prepopulated.items() if name not in self.untranslated_field_names()}
+
+    def untranslated_field_names(self):
+        translated = translated_field_names(self.model)
+        # An inline's link to the object it is shown in is not a field of its form.
+        parent = getattr(self, "parent_model", None)
+        return [
+            field.name
+            for field in [*self.model._meta.fields, *self.model._meta.many_to_many]
+            if field.editable
+            and not field.primary_key
+            and field.name not in translated
+            and not (field.is_relation and field.related_model is parent)
+        ]

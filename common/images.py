@@ -19,10 +19,11 @@ from django.core.files.base import ContentFile
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps
 from sorl.thumbnail import get_thumbnail
+
+from .uploads import is_new_upload, validate_upload_size
 
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (480, 960, 1440)
@@ -38,14 +39,14 @@ def max_pixels():
 
 def validate_image(file):
     """A real JPEG, PNG, WebP or GIF image, within the size and pixel limits."""
-    if getattr(file, "_committed", False):
-        return  # Stored files were checked when they were uploaded.
-    if file.size > settings.IMAGE_UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            _("This image is %(size)s; an image may be at most %(limit)s."),
-            code="image_too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.IMAGE_UPLOAD_MAX_BYTES)},
-        )
+    if not is_new_upload(file):
+        return
+    validate_upload_size(
+        file,
+        settings.IMAGE_UPLOAD_MAX_BYTES,
+        _("This image is %(size)s; an image may be at most %(limit)s."),
+        code="image_too_large",
+    )
     file.seek(0)
     try:
         with warnings.catch_warnings():

@@ -1,17 +1,14 @@
-import json
 import re
 
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
 
-from whrcf import structured_data
-from whrcf.languages import language_codes
+from common.languages import language_codes
 
 register = template.Library()
 
@@ -79,16 +76,6 @@ def shown_language(obj, field):
         if getattr(obj, f"{field}_{code}", None):
             return code
     return current
-
-
-@register.simple_tag(takes_context=True)
-def json_ld(context, kind, obj):
-    """<script type="application/ld+json"> with schema.org data for `obj`; `kind` is
-    "news_article" or "event". The JSON is escaped so it cannot close the script element."""
-    build = {"news_article": structured_data.news_article, "event": structured_data.event}[kind]
-    data = json.dumps(build(context["request"], obj), cls=DjangoJSONEncoder, ensure_ascii=False)
-    escaped = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
 
 
 @register.filter

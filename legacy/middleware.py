@@ -1,5 +1,5 @@
 """
-Old links never die: requests for the old site's pages (news/old_site.py names its address
+Old links never die: requests for the old site's pages (legacy/old_site.py names its address
 forms) are answered here, by LegacyURLMiddleware, in this order:
 
 1. an entry of the legacy URL table (LegacyURL, kept in the admin and filled by the
@@ -88,7 +88,7 @@ def old_site_response(request):
 def legacy_url_response(request, legacy_url):
     with translation.override(legacy_url.language):
         if legacy_url.status == LegacyURL.Status.GONE:
-            return render(request, "news/legacy_gone.html", {"legacy_url": legacy_url}, status=410)
+            return render(request, "legacy/legacy_gone.html", {"legacy_url": legacy_url}, status=410)
         url = legacy_url.redirect_url()
     if url is None:
         return not_found(request, legacy_url.language)

@@ -1,34 +1,16 @@
-"""schema.org data for search engines: NewsArticle for posts, Event for forum editions."""
+"""An edition's schema.org Event, for search engines."""
 
-from django.utils.translation import get_language
+from django import template
 from django.utils.translation import gettext as _
 
+from common.structured_data import absolute, json_ld_script, publisher
 
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
-
-
-def publisher():
-    return {"@type": "Organization", "name": _("World Human Rights Cities Forum"), "url": "https://www.whrcf.org/"}
+register = template.Library()
 
 
-def news_article(request, post):
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": post.title[:110],
-        "description": post.summary,
-        "datePublished": post.published_at.isoformat(),
-        "dateModified": post.updated_at.isoformat(),
-        "inLanguage": get_language() if get_language() in post.languages else post.languages[0],
-        "mainEntityOfPage": absolute(request, post.get_absolute_url()),
-        "articleSection": post.category.name,
-        "author": publisher(),
-        "publisher": publisher(),
-    }
-    if post.cover:
-        data["image"] = [absolute(request, post.cover.url)]
-    return data
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, edition):
+    return json_ld_script(event(context["request"], edition))
 
 
 def event(request, edition):

@@ -6,12 +6,14 @@ server shares it) until content changes.
   versions are never read again. Publishing through any server is visible at once
   through all of them.
 - A cached page is good until the next scheduled post is due, so a post scheduled for
-  09:00 appears at 09:00, not when the cache happens to expire.
+  09:00 appears at 09:00, not when the cache happens to expire. When that is, the
+  function named by PAGE_CACHE_NEXT_PUBLICATION_FUNCTION tells.
 - Only anonymous GET/HEAD requests are served from the cache; staff see live pages.
 - The article page is cached with a placeholder where the view count goes; each request
   fills in the live count (news/counting.py), so caching never freezes or skips a count.
-  With Redis, reading the article and counting its reader are one round trip (a script
-  that compares the page's version, stored beside it, with the content version).
+  With Redis, reading the article and counting its reader are one round trip
+  (`cached_page_and_counter()`: a script that compares the page's version, stored beside
+  it, with the content version).
 - Readers' browsers get an ETag and `Cache-Control: max-age=0, must-revalidate`: they
   keep a page and revalidate it, and an unchanged page costs a 304 without a body.
   Articles are `private, no-cache`, as every reader must reach the server to be counted.
@@ -23,10 +25,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
+from django.core.cache.backends.redis import RedisSerializer
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
+
+from .cache import run_script
 
 VERSION_KEY = "content-version"
 MAX_AGE = 60 * 60
@@ -47,13 +53,28 @@ def bump_content_version(**kwargs):
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
+def invalidate_pages_on_changes(models):
+    """Make every save or delete of these models, and every change of their many-to-many
+    links, bump the content version (each app connects its own models in ready())."""
+    for model in models:
+        label = model._meta.label
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}-save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}-del")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"pages-{through._meta.label}")
+
+
 def is_cacheable(request):
     return settings.PAGE_CACHE and request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
 def page_key(request, with_query=True):
-    """The cache key of this page; `with_query=False` for pages that ignore their query
-    string, so that links with tracking parameters share one cached page."""
+    """The cache key of this page, or None when this request is not served from the cache;
+    `with_query=False` for pages that ignore their query string, so that links with
+    tracking parameters share one cached page."""
+    if not is_cacheable(request):
+        return None
     path = request.get_full_path() if with_query else request.path
     address = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
     return f"page:{get_language()}:{address}"
@@ -74,9 +95,47 @@ def page_version_key(key):
     return f"{key}:version"
 
 
+# The page under KEYS[3], if it was stored for the content version now (its version, KEYS[2],
+# equals KEYS[1]), and the counter under KEYS[4]: raised by one when ARGV[1] is "1" and the
+# counter exists, then "due" (1) if the flag KEYS[5] was not set, which it sets for ARGV[2]
+# seconds. {page, counter or -1 when there is none yet, due}, or nil: no page, nothing counted.
+PAGE_AND_COUNTER_SCRIPT = """
+local version = redis.call('GET', KEYS[1])
+if not version or version ~= redis.call('GET', KEYS[2]) then return nil end
+local page = redis.call('GET', KEYS[3])
+if not page then return nil end
+if ARGV[1] ~= '1' or redis.call('EXISTS', KEYS[4]) == 0 then
+  return {page, redis.call('GET', KEYS[4]) or -1, 0}
+end
+local total = redis.call('INCR', KEYS[4])
+local due = redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[2]) and 1 or 0
+return {page, total, due}
+"""
+# How Django's Redis cache stores values: what the script returns is read the same way.
+REDIS_VALUES = RedisSerializer()
+
+
+def cached_page_and_counter(key, counter_key, flag_key, add, flag_seconds):
+    """With Redis, in one round trip: the content of the page cached under `key` for the
+    content version now, and the integer under `counter_key`, raised by one if `add`, with
+    whether the `flag_key` was due (unset; it is then set for `flag_seconds`). Returns
+    (content, counter, due), the counter -1 when there is none yet; or None when the page
+    is not cached, and then the counter is left alone."""
+    found = run_script(
+        PAGE_AND_COUNTER_SCRIPT,
+        [VERSION_KEY, page_version_key(key), key, counter_key, flag_key],
+        [int(add), flag_seconds],
+    )
+    if found is None:
+        return None
+    entry, counter, due = found
+    _version, content, _content_type = REDIS_VALUES.loads(entry)
+    return content, int(counter), bool(due)
+
+
 def store(key, version, content, content_type="text/html; charset=utf-8"):
     """Keep a page rendered for content `version`. The version is also stored on its own
-    (in the same MSET), for news/counting.py's script to compare with the current one."""
+    (in the same MSET), for PAGE_AND_COUNTER_SCRIPT to compare with the current one."""
     cache.set_many(
         {key: (version, content, content_type), page_version_key(key): version},
         timeout=seconds_until_next_scheduled_post(version),
@@ -90,9 +149,7 @@ def seconds_until_next_scheduled_post(version=None):
     key = f"next-scheduled:{version or content_version()}"
     due = cache.get(key)
     if due is None or 0 < due <= time.time():
-        from news.models import Post
-
-        due_at = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
+        due_at = import_string(settings.PAGE_CACHE_NEXT_PUBLICATION_FUNCTION)()
         due = due_at.timestamp() if due_at else 0
         cache.set(key, due, timeout=MAX_AGE)
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
@@ -103,9 +160,9 @@ def cache_public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_cacheable(request):
-            return view(request, *args, **kwargs)
         key = page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
         version, cached = cached_page(key)
         if cached:
             content, content_type = cached

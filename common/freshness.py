@@ -8,7 +8,7 @@ TranslationSource row keeps the sha256 fingerprint and the text of F_O as it was
 last matched it. Both rows of a field are taken at the same moment, the field's last
 point of agreement, so the row of one language also fingerprints the other: together
 they tell which side changed since. On every save of a translated model of our apps
-(post_save, connected in WhrcfConfig.ready):
+(post_save, connected by `track_translation_sources()` in each app's ready()):
 
 1. F_L is empty: no row. The translation is missing, which is not stale.
 2. F_O is empty: F_L is an original, not a translation: no row either.
@@ -37,14 +37,14 @@ import hashlib
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from django_prose_editor.fields import ProseEditorField
-
-from news.sanitize import html_to_text
 
 from .languages import language_codes, translated_fields
 from .models import TranslationSource
 from .page_cache import bump_content_version
+from .text import html_to_text
 
 # Unchanged words shown on each side of a change in a diff; longer stretches are cut.
 DIFF_CONTEXT_WORDS = 8
@@ -63,6 +63,15 @@ def source_language(code):
 
 def fingerprint(text):
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def track_translation_sources(models):
+    """Keep the TranslationSource rows of these models' objects as they are saved and deleted."""
+    for model in models:
+        if tracked_fields(model):
+            label = model._meta.label
+            post_save.connect(update_translation_sources, sender=model, dispatch_uid=f"sources-{label}-save")
+            post_delete.connect(forget_translation_sources, sender=model, dispatch_uid=f"sources-{label}-del")
 
 
 def update_translation_sources(sender, instance, created, raw, update_fields, **kwargs):

@@ -1,0 +1,25 @@
+"""
+Who may do what in the editorial workflow.
+
+The Editors and Translators groups are created by the migration
+news/migrations/0003_editors_and_translators.py. An editor is a superuser or anyone with
+the permission settings.EDITOR_PERMISSION (to publish posts: the Editors group has it);
+everyone else on the staff, Translators first, edits translated content only: every
+other field is read-only for them in the admin (common.admin.TranslatedFieldsOnlyMixin).
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+TRANSLATORS = "Translators"
+
+
+def is_editor(user):
+    return user.is_active and (user.is_superuser or user.has_perm(settings.EDITOR_PERMISSION))
+
+
+def can_translate_interface(user):
+    """Who may edit the interface's .po files with django-rosetta."""
+    if not (user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or Group.objects.filter(name=TRANSLATORS, user=user).exists()
