@@ -1,11 +1,7 @@
-"""schema.org data for search engines, written into pages as JSON-LD. Each app builds the
-data of its own objects (news/templatetags/news_json_ld.py, editions/templatetags/editions_json_ld.py)."""
+"""schema.org data for search engines: what the apps' own builders (news/structured_data.py,
+editions/structured_data.py) share. A view passes the data as `structured_data`, and the
+page writes it with `{% json_ld structured_data %}` (common/templatetags/site.py)."""
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 
@@ -15,11 +11,3 @@ def absolute(request, url):
 
 def publisher():
     return {"@type": "Organization", "name": _("World Human Rights Cities Forum"), "url": "https://www.whrcf.org/"}
-
-
-def json_ld_script(data):
-    """<script type="application/ld+json"> with `data`, escaped so that it cannot close the
-    script element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))

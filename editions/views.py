@@ -8,6 +8,7 @@ from common.freshness import flag_stale_translations
 from common.languages import language_codes
 
 from .models import Declaration, Edition, EditionPartner, Organization, Session
+from .structured_data import event
 
 # News about an edition, a session or an organization is read through the posts' own
 # relations (`edition.posts`): the news app sits above this one and is never imported.
@@ -31,6 +32,7 @@ def edition_detail(request, number):
         {
             "edition": edition,
             "page_languages": edition.languages,
+            "structured_data": event(request, edition),
             "program": program_by_day_and_field(sessions),
             "partners_by_role": partners_by_role(edition.partnerships.select_related("organization")),
             "posts": edition.posts.published().for_listing()[:EDITION_NEWS_COUNT],

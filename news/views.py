@@ -21,6 +21,7 @@ from .attachments import content_type
 from .counting import is_countable, register_view, remember_views, view_cached_page
 from .models import Attachment, Category, Post
 from .permissions import can_preview
+from .structured_data import news_article
 
 POSTS_PER_PAGE = 20
 # The article page notes when its translation of these fields may be out of date.
@@ -72,9 +73,9 @@ def post_detail(request, pk, slug=None):
         post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
         if slug != post.slug:
             return redirect(post, permanent=True)
-        html = render_to_string(
-            "news/post_detail.html", article_context(post, view_count=VIEW_COUNT_PLACEHOLDER), request
-        )
+        context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
+        context["structured_data"] = news_article(request, post)
+        html = render_to_string("news/post_detail.html", context, request)
         if key:
             store(key, version, html)
         view_count, seen = register_view(request, pk, post.view_count)

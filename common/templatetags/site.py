@@ -1,7 +1,9 @@
+import json
 import re
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse, translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -76,6 +78,15 @@ def shown_language(obj, field):
         if getattr(obj, f"{field}_{code}", None):
             return code
     return current
+
+
+@register.simple_tag
+def json_ld(data):
+    """<script type="application/ld+json"> with schema.org `data`, escaped so that it cannot
+    close the script element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
 
 
 @register.filter

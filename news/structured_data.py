@@ -1,16 +1,8 @@
-"""The article's schema.org NewsArticle, for search engines."""
+"""The article's schema.org NewsArticle, for search engines (the page's JSON-LD)."""
 
-from django import template
 from django.utils.translation import get_language
 
-from common.structured_data import absolute, json_ld_script, publisher
-
-register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def news_article_json_ld(context, post):
-    return json_ld_script(news_article(context["request"], post))
+from common.structured_data import absolute, publisher
 
 
 def news_article(request, post):

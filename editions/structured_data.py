@@ -1,16 +1,8 @@
-"""An edition's schema.org Event, for search engines."""
+"""An edition's schema.org Event, for search engines (the page's JSON-LD)."""
 
-from django import template
 from django.utils.translation import gettext as _
 
-from common.structured_data import absolute, json_ld_script, publisher
-
-register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def event_json_ld(context, edition):
-    return json_ld_script(event(context["request"], edition))
+from common.structured_data import absolute, publisher
 
 
 def event(request, edition):
