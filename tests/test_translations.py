@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-SOURCES = ["manage.py", "whrcf", "news", "editions", "templates", "locale"]
+SOURCES = ["manage.py", "whrcf", "news", "editions", "demo", "templates", "locale"]
 
 
 def msgids(po_file):

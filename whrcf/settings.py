@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "whrcf",
     "editions",
     "news",
+    "demo",
 ]
 
 MIDDLEWARE = [
