@@ -28,7 +28,7 @@ compilemessages: install
 
 # Re-extract interface strings into locale/*/LC_MESSAGES/django.po for translators.
 messages: install
-	$(PY) manage.py makemessages --locale=ko --locale=en --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench --no-obsolete
+	$(PY) manage.py makemessages --locale=ko --locale=en --ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=bench --no-obsolete --no-fuzzy-matching
 
 demo: install
 	PORT=$(PORT) $(PY) manage.py load_demo

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rosetta",
     # The project's apps, each importing only those below it (tests/test_layers.py).
     "whrcf",
+    "demo",
     "legacy",
     "news",
     "editions",
