@@ -30,3 +30,20 @@ access_log_format = (
     '"status": %(s)s, "bytes": %(B)s, "duration_ms": %(M)s}'
 )
 errorlog = "-"
+
+
+def write_pending_views():
+    from news.counting import pending_views
+
+    pending_views.write()
+
+
+def worker_exit(server, worker):
+    """A worker leaving (restart, max_requests, shutdown) writes the views it counted."""
+    write_pending_views()
+
+
+def worker_abort(worker):
+    """So does a worker stopped for hanging past `timeout` (SIGABRT): only one killed
+    outright (SIGKILL, the OOM killer) loses the views of its last interval."""
+    write_pending_views()

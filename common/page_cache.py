@@ -32,8 +32,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
-from .cache import run_script
-
 VERSION_KEY = "content-version"
 MAX_AGE = 60 * 60
 VIEW_COUNT_PLACEHOLDER = "@@view-count@@"
@@ -96,41 +94,34 @@ def page_version_key(key):
 
 
 # The page under KEYS[3], if it was stored for the content version now (its version, KEYS[2],
-# equals KEYS[1]), and the counter under KEYS[4]: raised by one when ARGV[1] is "1" and the
-# counter exists, then "due" (1) if the flag KEYS[5] was not set, which it sets for ARGV[2]
-# seconds. {page, counter or -1 when there is none yet, due}, or nil: no page, nothing counted.
+# equals KEYS[1]), and the counter under KEYS[4], raised by one when ARGV[1] is "1" and the
+# counter exists: {page, counter or -1 when there is none}, or nil: no page, nothing counted.
 PAGE_AND_COUNTER_SCRIPT = """
 local version = redis.call('GET', KEYS[1])
 if not version or version ~= redis.call('GET', KEYS[2]) then return nil end
 local page = redis.call('GET', KEYS[3])
 if not page then return nil end
-if ARGV[1] ~= '1' or redis.call('EXISTS', KEYS[4]) == 0 then
-  return {page, redis.call('GET', KEYS[4]) or -1, 0}
-end
-local total = redis.call('INCR', KEYS[4])
-local due = redis.call('SET', KEYS[5], '1', 'NX', 'EX', ARGV[2]) and 1 or 0
-return {page, total, due}
+if redis.call('EXISTS', KEYS[4]) == 0 then return {page, -1} end
+if ARGV[1] ~= '1' then return {page, redis.call('GET', KEYS[4])} end
+return {page, redis.call('INCR', KEYS[4])}
 """
 # How Django's Redis cache stores values: what the script returns is read the same way.
 REDIS_VALUES = RedisSerializer()
 
 
-def cached_page_and_counter(key, counter_key, flag_key, add, flag_seconds):
+def cached_page_and_counter(key, counter_key, add):
     """With Redis, in one round trip: the content of the page cached under `key` for the
-    content version now, and the integer under `counter_key`, raised by one if `add`, with
-    whether the `flag_key` was due (unset; it is then set for `flag_seconds`). Returns
-    (content, counter, due), the counter -1 when there is none yet; or None when the page
-    is not cached, and then the counter is left alone."""
-    found = run_script(
-        PAGE_AND_COUNTER_SCRIPT,
-        [VERSION_KEY, page_version_key(key), key, counter_key, flag_key],
-        [int(add), flag_seconds],
-    )
+    content version now, and the integer under `counter_key`, raised by one if `add`.
+    Returns (content, counter), the counter None when there is none (and nothing was
+    added); or None when the page is not cached or Redis is unavailable, and then the
+    counter is left alone."""
+    keys = [VERSION_KEY, page_version_key(key), key, counter_key]
+    found = cache.run_script(PAGE_AND_COUNTER_SCRIPT, keys, [int(add)])
     if found is None:
         return None
-    entry, counter, due = found
+    entry, counter = found
     _version, content, _content_type = REDIS_VALUES.loads(entry)
-    return content, int(counter), bool(due)
+    return content, None if int(counter) < 0 else int(counter)
 
 
 def store(key, version, content, content_type="text/html; charset=utf-8"):

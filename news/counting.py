@@ -1,46 +1,57 @@
 """
 Honest view counts: one view per reader per post per 24 hours.
 
-A reader is a browser. Which posts it has seen, and when, travels in a signed cookie, so
-no server-side state is shared between app servers and a request without the cookie is
-a new reader.
+A reader is a browser. Which posts it has seen, when, and the count it was shown, travel
+in a signed cookie, so no server-side state is shared between app servers and a request
+without the cookie is a new reader.
 
-Where the count is kept:
+Where a view goes (README, "View counts", has the guarantees with measured figures):
 
-- With a shared cache (Redis, `VIEW_COUNT_FLUSH_SECONDS` > 0, the production setting),
-  each post's running total lives in the cache: a view is one atomic INCR, which returns
-  the total the page shows, so no two readers wait on the same database row. The total
-  starts from the database's count; at most every `VIEW_COUNT_FLUSH_SECONDS` per post,
-  and whenever `manage.py flush_view_counts` runs, it is written back with
-  `view_count = GREATEST(view_count, total)`: writing a total twice, or an older total
-  after a newer one, changes nothing. If Redis loses the total, it starts again from the
-  database and the views since the last write-back are lost; Redis must therefore keep
-  keys without an expiry (any `maxmemory-policy` but `allkeys-*`).
-- Without one (development, tests, a lone process with a local-memory cache), a view is
-  a single `UPDATE ... SET view_count = view_count + 1`.
+- **Into the database, from the process that counted it.** With Redis (the production
+  setting, `VIEW_COUNT_FLUSH_SECONDS` > 0), each process keeps the views it counted in
+  memory (`PendingViews`) and adds them to the database — `view_count = view_count + n`,
+  never a total — every `VIEW_COUNT_FLUSH_SECONDS` and when it exits. A write that fails
+  (the database is down) is kept and tried again. Redis is not on this path: nothing that
+  happens to Redis loses or repeats a view. A process killed outright loses the views it
+  counted in its last interval.
+- **The number the page shows** is each post's running total in Redis, shared by every
+  app server: one atomic INCR per new reader, in the same round trip as the cached page.
+  It starts from the database's count, and each write to the database raises it to at
+  least the stored count, so after Redis restarts, empty or from an old snapshot, it is
+  right again within one interval. While Redis is unavailable, the page shows the stored
+  count and this process's views not yet written.
+- **A reader never sees a count go down**: the count shown is at least the one the
+  reader's cookie remembers for the post.
+
+Without Redis (development, tests) a view is a single `UPDATE ... SET view_count =
+view_count + 1`.
 """
 
+import atexit
+import logging
 import re
+import threading
 import time
-from itertools import islice
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, close_old_connections
 from django.db.models import F
-from django.db.models.functions import Greatest
 
-from common.cache import run_script
 from common.page_cache import cached_page, cached_page_and_counter
 
 from .models import Post
 
+logger = logging.getLogger(__name__)
+
 COOKIE_NAME = "whrcf_seen"
 COOKIE_SALT = "news.counting"
 WINDOW_SECONDS = 24 * 60 * 60
-# Bounded so the cookie stays far below browsers' 4 KB limit.
-MAX_REMEMBERED = 150
+# Bounded so the cookie stays below browsers' 4 KB limit: an entry is at most about 26
+# characters ("123456:1764750000:1234567,"), 120 of them with the signature about 3.2 KB.
+MAX_REMEMBERED = 120
 MAX_COOKIE_LENGTH = 4000
-FLUSH_BATCH_SIZE = 1000
 
 BOT_USER_AGENT = re.compile(
     r"bot|crawl|spider|slurp|archiver|preview|facebookexternalhit|embedly|whatsapp|telegram|"
@@ -56,76 +67,84 @@ def is_countable(request):
 
 
 def seen_posts(request, now):
-    """{post id: time seen} from the reader's cookie, without entries older than the window.
-    A missing, tampered, oversized or expired cookie reads as a new reader."""
+    """{post id: (time seen, count shown)} from the reader's cookie, without entries older
+    than the window. A missing, tampered, oversized or expired cookie reads as a new
+    reader; entries written before counts were remembered read as shown 0."""
     if len(request.COOKIES.get(COOKIE_NAME, "")) > MAX_COOKIE_LENGTH:
         return {}
     value = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=WINDOW_SECONDS)
+    seen = {}
     try:
-        seen = {
-            int(post_id): int(seen_at) for post_id, seen_at in (item.split(":") for item in value.split(",") if item)
-        }
+        for item in filter(None, value.split(",")):
+            parts = item.split(":")
+            if len(parts) not in (2, 3):
+                raise ValueError(item)
+            post_id, seen_at, shown = (int(part) for part in [*parts, "0"][:3])
+            seen[post_id] = (seen_at, shown)
     except ValueError:
         return {}
-    return {post_id: seen_at for post_id, seen_at in seen.items() if now - seen_at < WINDOW_SECONDS}
+    return {post_id: entry for post_id, entry in seen.items() if now - entry[0] < WINDOW_SECONDS}
 
 
-def newly_seen(request, post_id):
-    """The reader's seen-posts with this post added, if this request is a new reader's
-    view of it; None if it is not to be counted."""
-    if is_countable(request):
-        now = int(time.time())
-        seen = seen_posts(request, now)
-        if post_id not in seen:
-            return seen | {post_id: now}
-    return None
+class Reader:
+    """This request's reader, as far as counting goes: whether the request is a new view of
+    the post, and the cookie entries to send back."""
+
+    def __init__(self, request, post_id):
+        self.post_id = post_id
+        self.countable = is_countable(request)
+        self.now = int(time.time())
+        self.seen = seen_posts(request, self.now) if self.countable else {}
+        self.is_new = self.countable and post_id not in self.seen
+
+    def shown(self, total):
+        """The count to show: the total, or more if the reader was shown more before.
+        Returns it with the reader's seen-posts to remember (None: nothing to remember)."""
+        seen_at, shown_before = self.seen.get(self.post_id, (self.now, 0))
+        shown = max(total, shown_before)
+        if self.countable and (self.is_new or shown > shown_before):
+            return shown, self.seen | {self.post_id: (seen_at, shown)}
+        return shown, None
 
 
 def register_view(request, post_id, stored_count=None):
     """Count this request as a view of the post if it is a new reader's.
 
-    Returns the post's view count, including this view, and the reader's updated
-    seen-posts to remember with `remember_views()` (None when nothing was counted).
-    `stored_count` is the count read from the database with the post, if it was read.
+    Returns the view count to show, including this view, and the reader's updated
+    seen-posts to remember with `remember_views()` (None when there is nothing to
+    remember). `stored_count` is the count read from the database with the post.
     """
-    seen = newly_seen(request, post_id)
-    if seen is not None:
-        return add_view(post_id, stored_count), seen
-    return current_count(post_id, stored_count), None
+    reader = Reader(request, post_id)
+    total = add_view(post_id, stored_count) if reader.is_new else current_count(post_id, stored_count)
+    return reader.shown(total)
 
 
 def view_cached_page(request, post_id, key):
     """The page of the post cached under `key` (common/page_cache.py) for the current
     content version, this request counted as by `register_view()`: (content, view
     count, seen-posts), or None when the page is not cached, and then nothing is
-    counted. With the counts in Redis, reading the page and counting the reader are one
-    round trip (the view total is the page's counter)."""
+    counted. With Redis, reading the page and counting the reader are one round trip."""
     if not counts_in_cache():
         cached = cached_page(key)[1]
         return (cached[0], *register_view(request, post_id)) if cached else None
-    seen = newly_seen(request, post_id)
-    found = cached_page_and_counter(
-        key,
-        total_key(post_id),
-        written_key(post_id),
-        add=seen is not None,
-        flag_seconds=settings.VIEW_COUNT_FLUSH_SECONDS,
-    )
+    reader = Reader(request, post_id)
+    found = cached_page_and_counter(key, total_key(post_id), add=reader.is_new)
     if found is None:
         return None
-    content, total, due = found
-    if total < 0:
-        total = add_view(post_id) if seen is not None else current_count(post_id)
-    elif due:
-        write_totals({post_id: total})
-    return content, total, seen
+    content, total = found
+    if total is None:
+        # No running total yet: nothing was added to it.
+        total = add_view(post_id) if reader.is_new else current_count(post_id)
+    elif reader.is_new:
+        pending_views.add(post_id)
+    return content, *reader.shown(total)
 
 
 def remember_views(request, response, seen):
-    newest = sorted(seen.items(), key=lambda item: item[1], reverse=True)[:MAX_REMEMBERED]
+    newest = sorted(seen.items(), key=lambda item: item[1][0], reverse=True)[:MAX_REMEMBERED]
     response.set_signed_cookie(
         COOKIE_NAME,
-        ",".join(f"{post_id}:{seen_at}" for post_id, seen_at in newest),
+        ",".join(f"{post_id}:{seen_at}:{shown}" for post_id, (seen_at, shown) in newest),
         salt=COOKIE_SALT,
         max_age=WINDOW_SECONDS,
         httponly=True,
@@ -142,17 +161,15 @@ def total_key(post_id):
     return f"views:{post_id}"
 
 
-def written_key(post_id):
-    return f"views-written:{post_id}"
-
-
-# One round trip: add a view to the total if there is one, and say whether it is time to
-# write it back (a flag that expires after VIEW_COUNT_FLUSH_SECONDS). -1: no total yet.
+# Add a view to the running total if there is one: the new total, or -1.
 ADD_VIEW_SCRIPT = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
-local total = redis.call('INCR', KEYS[1])
-local due = redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) and 1 or 0
-return {total, due}
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+return redis.call('INCR', KEYS[1])
+"""
+# Raise the running total, if there is one, to at least ARGV[1].
+RAISE_TOTAL_SCRIPT = """
+local total = tonumber(redis.call('GET', KEYS[1]))
+if total and total < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
 """
 
 
@@ -160,15 +177,16 @@ def add_view(post_id, stored_count=None):
     if not counts_in_cache():
         Post.objects.filter(pk=post_id).update(view_count=F("view_count") + 1)
         return stored_count + 1 if stored_count is not None else database_count(post_id)
-    # The script runs on the cache's own Redis, under the cache's own keys, so the totals
-    # are the cache's entries (Django stores integers as plain Redis integers).
-    keys, args = [total_key(post_id), written_key(post_id)], [settings.VIEW_COUNT_FLUSH_SECONDS]
-    total, due = run_script(ADD_VIEW_SCRIPT, keys, args)
-    if total < 0:
-        cache.add(total_key(post_id), database_count(post_id, stored_count), None)
-        total, due = run_script(ADD_VIEW_SCRIPT, keys, args)
-    if due:
-        write_totals({post_id: total})
+    not_written = pending_views.count(post_id)
+    pending_views.add(post_id)
+    # The scripts run under the cache's own keys, so the totals are the cache's entries
+    # (Django stores integers as plain Redis integers).
+    total = cache.run_script(ADD_VIEW_SCRIPT, [total_key(post_id)], [])
+    if total == -1:
+        cache.add(total_key(post_id), database_count(post_id, stored_count) + not_written, timeout=None)
+        total = cache.run_script(ADD_VIEW_SCRIPT, [total_key(post_id)], [])
+    if total is None or total == -1:
+        return database_count(post_id, stored_count) + not_written + 1
     return total
 
 
@@ -177,7 +195,7 @@ def current_count(post_id, stored_count=None):
         return database_count(post_id, stored_count)
     total = cache.get(total_key(post_id))
     if total is None:
-        total = database_count(post_id, stored_count)
+        total = database_count(post_id, stored_count) + pending_views.count(post_id)
         cache.add(total_key(post_id), total, timeout=None)
     return total
 
@@ -189,20 +207,59 @@ def database_count(post_id, stored_count=None):
     return Post.objects.filter(pk=post_id).values_list("view_count", flat=True).first() or 0
 
 
-def write_totals(totals):
-    """Write cached totals back to the database; never lowers a count."""
-    for post_id, total in totals.items():
-        Post.objects.filter(pk=post_id).update(view_count=Greatest(F("view_count"), total))
+class PendingViews:
+    """The views this process counted and has not written to the database yet.
+
+    In a server (whrcf/wsgi.py calls `write_in_background()`), a thread of each process,
+    started with its first view, writes them every VIEW_COUNT_FLUSH_SECONDS, and they are
+    written when the process exits (atexit, and gunicorn's worker_exit and worker_abort
+    hooks). Elsewhere (tests, commands) `write()` is called when wanted."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.views = Counter()
+        self.in_background = False
+        self.writer = None
+
+    def write_in_background(self):
+        self.in_background = True
+
+    def add(self, post_id):
+        with self.lock:
+            self.views[post_id] += 1
+            if self.in_background and self.writer is None:
+                self.writer = threading.Thread(target=self.write_every_interval, name="view-counts", daemon=True)
+                self.writer.start()
+                atexit.register(self.write)
+
+    def count(self, post_id):
+        with self.lock:
+            return self.views[post_id]
+
+    def write_every_interval(self):
+        while True:
+            time.sleep(settings.VIEW_COUNT_FLUSH_SECONDS)
+            # The thread's own connection, kept, and replaced when it broke (as between requests).
+            close_old_connections()
+            self.write()
+
+    def write(self):
+        """Add the views to the database, post by post; keep those not written, for the
+        next time. Returns how many views were written."""
+        with self.lock:
+            views, self.views = self.views, Counter()
+        written = 0
+        try:
+            for post_id, count in list(views.items()):
+                Post.objects.filter(pk=post_id).update(view_count=F("view_count") + count)
+                del views[post_id]
+                written += count
+                cache.run_script(RAISE_TOTAL_SCRIPT, [total_key(post_id)], [database_count(post_id)])
+        except DatabaseError as error:
+            logger.warning("%s views not written to the database yet: %s", views.total(), error)
+            with self.lock:
+                self.views.update(views)
+        return written
 
 
-def flush_all():
-    """Write every cached total back to the database. Returns how many posts had one."""
-    if not counts_in_cache():
-        return 0
-    written = 0
-    keys = (total_key(post_id) for post_id in Post.objects.values_list("pk", flat=True).iterator(FLUSH_BATCH_SIZE))
-    while batch := list(islice(keys, FLUSH_BATCH_SIZE)):
-        totals = cache.get_many(batch)
-        write_totals({int(key.removeprefix("views:")): total for key, total in totals.items()})
-        written += len(totals)
-    return written
+pending_views = PendingViews()

@@ -95,12 +95,12 @@ def test_healthz_reports_database_and_cache(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_reports_an_unreachable_cache(settings):
+def test_healthz_reports_an_unreachable_cache_as_degraded_not_down(settings):
     settings.CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 
     response = Client().get("/healthz")
 
-    assert (response.status_code, response.json()) == (503, {"status": "error", "database": "ok", "cache": "error"})
+    assert (response.status_code, response.json()) == (200, {"status": "degraded", "database": "ok", "cache": "error"})
 
 
 def test_unknown_host_is_a_bad_request(client):
@@ -204,3 +204,37 @@ def test_uploads_stay_on_local_disk_without_a_bucket():
     result = manage("shell", "--no-imports", "--command", show_storage, env=production_environment())
 
     assert result.stdout.strip() == "FileSystemStorage", result.stderr
+
+
+@pytest.fixture
+def database_down(transactional_db):
+    """The database stops answering: the connection is pointed where no database is."""
+    from django.db import connection
+
+    saved = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent/whrcf/db.sqlite3"
+    else:
+        connection.settings_dict.update(HOST="127.0.0.1", PORT="1")
+    yield
+    connection.close()
+    connection.settings_dict.update(saved)
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "heading"),
+    [
+        ("/en/forums/", "en", "This page is temporarily unavailable"),
+        ("/ko/forums/", "ko", "이 페이지를 잠시 볼 수 없습니다"),
+    ],
+)
+def test_a_page_that_needs_the_database_while_it_is_down_is_a_503_in_the_readers_language(
+    database_down, url, language, heading
+):
+    response = Client(raise_request_exception=False).get(url)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert f'<html lang="{language}">' in response.content.decode()
+    assert f"<h1>{heading}</h1>" in response.content.decode()

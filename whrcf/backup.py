@@ -7,7 +7,8 @@ Backups of the site: the database and the uploaded files, in one folder.
         media.tar.gz       MEDIA_ROOT, when uploads are kept on local disk
         manifest.json      when, which database engine, how many posts
 
-View counts kept in Redis are written to the database first, so the backup has them.
+The app servers write their views to the database every VIEW_COUNT_FLUSH_SECONDS: a backup
+holds every view counted until then.
 A restore goes into an empty database (create it, point DATABASE_URL at it) and an empty
 or missing MEDIA_ROOT; `--replace` overwrites what is there.
 """
@@ -51,10 +52,8 @@ def media_on_local_disk():
 
 
 def make_backup(parent):
-    from news.counting import flush_all
     from news.models import Post
 
-    flush_all()
     folder = Path(parent) / f"backup-{timezone.now():%Y%m%d-%H%M%S}"
     folder.mkdir(parents=True)
     if connection.vendor == "postgresql":

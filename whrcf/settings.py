@@ -130,17 +130,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "common.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Redis answers in well under a millisecond: a server that takes longer than
+            # this is treated as down (common/cache.py), and pages come from the database.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# After Redis fails to answer, each process leaves it alone this long, then tries again.
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 # Public pages served from the cache (common/page_cache.py); off only to measure or debug.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # When the next scheduled content comes out: a cached page is good until then.
 PAGE_CACHE_NEXT_PUBLICATION_FUNCTION = "news.models.next_scheduled_publication"
-# With Redis, shared by every app server, view counts are kept there and written back to
-# the database at most this often per post (news/counting.py). Without it (0) they are
-# counted straight in the database: a local-memory cache is not shared between processes.
-VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "10")) if REDIS_URL else 0
+# With Redis, shared by every app server, the view count a page shows is kept there, and
+# each process writes the views it counted to the database every this many seconds
+# (news/counting.py). Without it (0) each view is counted straight in the database: a
+# local-memory cache is not shared between processes.
+VIEW_COUNT_FLUSH_SECONDS = float(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "1")) if REDIS_URL else 0
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: after 5 failed logins for one user from one address, that user is

@@ -16,6 +16,8 @@ admin.site.site_header = _("WHRCF News administration")
 admin.site.site_title = _("WHRCF News")
 admin.site.index_title = _("Content")
 
+handler500 = views.server_error
+
 urlpatterns = [
     path(f"{settings.ADMIN_URL}translations/", admin.site.admin_view(translation_status), name="translation_status"),
     path(settings.ADMIN_URL, admin.site.urls),

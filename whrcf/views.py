@@ -1,9 +1,14 @@
+import sys
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views import defaults
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -14,6 +19,8 @@ from news.models import Post
 
 LATEST_COUNT = 6
 PINNED_COUNT = 3
+# What a reader is asked to wait while the database is down.
+RETRY_AFTER_OUTAGE_SECONDS = 30
 
 
 def home(request):
@@ -46,22 +53,33 @@ def robots_txt(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """For load balancers: 200 when the database and the cache answer, else 503. No details
-    beyond "ok"/"error", so nothing about the setup leaks."""
+    """For load balancers: 200 while the database answers — "ok", or "degraded" when the
+    cache does not, as pages then come from the database — and 503 without the database.
+    No details beyond "ok"/"error", so nothing about the setup leaks."""
     checks = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         checks["database"] = "error"
-    try:
-        cache.set("healthz", "ok", 10)
-        if cache.get("healthz") != "ok":
-            checks["cache"] = "error"
-    except Exception:  # whatever the cache client raises, the cache is not usable
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
         checks["cache"] = "error"
-    healthy = set(checks.values()) == {"ok"}
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+    status = {"ok": "ok", "error": "degraded"}[checks["cache"]] if checks["database"] == "ok" else "error"
+    return JsonResponse({"status": status, **checks}, status=503 if status == "error" else 200)
+
+
+def server_error(request):
+    """A database that does not answer is an outage, not a bug: a 503 page in the reader's
+    language asking to come back soon (Retry-After). Anything else is Django's 500 page."""
+    if not isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        response = render(request, "503.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_OUTAGE_SECONDS)
+    add_never_cache_headers(response)
+    return response
 
 
 @require_GET

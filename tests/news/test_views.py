@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.counting import COOKIE_NAME, COOKIE_SALT
+from news.counting import COOKIE_NAME, COOKIE_SALT, MAX_COOKIE_LENGTH
 from news.models import Post
 from tests.factories import (
     make_attachment,
@@ -727,6 +727,20 @@ def signed(value):
     return signing.get_cookie_signer(salt=COOKIE_NAME + COOKIE_SALT).sign(value)
 
 
+def test_post_detail_cookie_of_a_busy_reader_keeps_the_newest_views_within_the_size_limit(client):
+    post = make_post()
+    now = int(time.time())
+    client.cookies[COOKIE_NAME] = signed(",".join(f"{900000 + age}:{now - age}:1234567" for age in range(1, 131)))
+
+    response = get(client, article_url(post))
+
+    value = response.cookies[COOKIE_NAME].value
+    entries = value.rsplit(":", 2)[0].split(",")
+    assert len(value) < MAX_COOKIE_LENGTH
+    assert re.fullmatch(rf"{post.pk}:[0-9]+:1", entries[0])
+    assert entries[1:] == [f"{900000 + age}:{now - age}:1234567" for age in range(1, 120)]
+
+
 def test_post_detail_does_not_count_a_reader_with_a_valid_cookie_again(client):
     post = make_post()
     client.cookies[COOKIE_NAME] = signed(f"{post.pk}:{int(time.time())}")
@@ -742,7 +756,7 @@ BAD_COOKIES = {
     "huge-unsigned": lambda post, real: "x" * 5000,
     "tampered": lambda post, real: real[:-1] + ("B" if real.endswith("A") else "A"),
     "huge-signed": lambda post, real: signed(f"{post.pk}:{int(time.time())}," + "9:1," * 1300),
-    "malformed-signed": lambda post, real: signed(f"{post.pk}:{int(time.time())}:0"),
+    "malformed-signed": lambda post, real: signed(f"{post.pk}:{int(time.time())}:0:0"),
 }
 
 
