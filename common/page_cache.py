@@ -37,18 +37,36 @@ MAX_AGE = 60 * 60
 VIEW_COUNT_PLACEHOLDER = "@@view-count@@"
 
 
+# The newest content version this process has seen. Versions only grow (they are times);
+# an older one means Redis came back from an old snapshot, with the pages of that time.
+newest_version_seen = 0
+
+
 def content_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
+    return checked(version)
+
+
+def checked(version):
+    """`version`, or a new one if it is older than one seen before."""
+    global newest_version_seen
+    if version < newest_version_seen:
+        return bump_content_version()
+    newest_version_seen = version
     return version
 
 
 def bump_content_version(**kwargs):
-    """Signal receiver: any content change makes every cached page stale."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    """Signal receiver: any content change makes every cached page stale. Returns the new
+    version, newer than any this process has seen even if the clock was set back."""
+    global newest_version_seen
+    newest_version_seen = max(time.time_ns(), newest_version_seen + 1)
+    cache.set(VERSION_KEY, newest_version_seen, timeout=None)
+    return newest_version_seen
 
 
 def invalidate_pages_on_changes(models):
@@ -82,7 +100,7 @@ def cached_page(key):
     """The content version now, and the page cached under `key` for that version as
     (content, content_type), or None. One round trip to the cache."""
     found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
+    version = checked(found[VERSION_KEY]) if VERSION_KEY in found else content_version()
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return version, entry[1:]
@@ -94,11 +112,13 @@ def page_version_key(key):
 
 
 # The page under KEYS[3], if it was stored for the content version now (its version, KEYS[2],
-# equals KEYS[1]), and the counter under KEYS[4], raised by one when ARGV[1] is "1" and the
-# counter exists: {page, counter or -1 when there is none}, or nil: no page, nothing counted.
+# equals KEYS[1]) and that version is not older than ARGV[2], and the counter under KEYS[4],
+# raised by one when ARGV[1] is "1" and the counter exists: {page, counter or -1 when there
+# is none}, or nil: no page, nothing counted.
 PAGE_AND_COUNTER_SCRIPT = """
 local version = redis.call('GET', KEYS[1])
 if not version or version ~= redis.call('GET', KEYS[2]) then return nil end
+if tonumber(version) < tonumber(ARGV[2]) then return nil end
 local page = redis.call('GET', KEYS[3])
 if not page then return nil end
 if redis.call('EXISTS', KEYS[4]) == 0 then return {page, -1} end
@@ -116,7 +136,7 @@ def cached_page_and_counter(key, counter_key, add):
     added); or None when the page is not cached or Redis is unavailable, and then the
     counter is left alone."""
     keys = [VERSION_KEY, page_version_key(key), key, counter_key]
-    found = cache.run_script(PAGE_AND_COUNTER_SCRIPT, keys, [int(add)])
+    found = cache.run_script(PAGE_AND_COUNTER_SCRIPT, keys, [int(add), newest_version_seen])
     if found is None:
         return None
     entry, counter = found

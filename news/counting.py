@@ -173,18 +173,24 @@ if total and total < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) 
 """
 
 
+# Held while a total is read, started or raised and the view kept: a total started from the
+# stored count and this process's views not written yet then holds each of them once.
+TOTALS_LOCK = threading.Lock()
+
+
 def add_view(post_id, stored_count=None):
     if not counts_in_cache():
         Post.objects.filter(pk=post_id).update(view_count=F("view_count") + 1)
         return stored_count + 1 if stored_count is not None else database_count(post_id)
-    not_written = pending_views.count(post_id)
-    pending_views.add(post_id)
     # The scripts run under the cache's own keys, so the totals are the cache's entries
     # (Django stores integers as plain Redis integers).
-    total = cache.run_script(ADD_VIEW_SCRIPT, [total_key(post_id)], [])
-    if total == -1:
-        cache.add(total_key(post_id), database_count(post_id, stored_count) + not_written, timeout=None)
+    with TOTALS_LOCK:
         total = cache.run_script(ADD_VIEW_SCRIPT, [total_key(post_id)], [])
+        if total == -1:
+            start_total(post_id, stored_count)
+            total = cache.run_script(ADD_VIEW_SCRIPT, [total_key(post_id)], [])
+        not_written = pending_views.count(post_id)
+        pending_views.add(post_id)
     if total is None or total == -1:
         return database_count(post_id, stored_count) + not_written + 1
     return total
@@ -195,8 +201,16 @@ def current_count(post_id, stored_count=None):
         return database_count(post_id, stored_count)
     total = cache.get(total_key(post_id))
     if total is None:
-        total = database_count(post_id, stored_count) + pending_views.count(post_id)
-        cache.add(total_key(post_id), total, timeout=None)
+        with TOTALS_LOCK:
+            total = start_total(post_id, stored_count)
+    return total
+
+
+def start_total(post_id, stored_count):
+    """A running total for the post, unless another request started one first: the stored
+    count and this process's views not written yet. Returns it."""
+    total = database_count(post_id, stored_count) + pending_views.count(post_id)
+    cache.add(total_key(post_id), total, timeout=None)
     return total
 
 

@@ -176,3 +176,20 @@ def test_a_redis_restarted_from_an_old_snapshot_repeats_no_view_and_shows_no_low
     assert cache.get(total_key(post.pk)) == 665
     assert (shown_before, shown_after, next_reader) == (664, 664, 665)
     assert stored_views(post) == 665
+
+
+@pytest.mark.django_db
+def test_a_redis_restored_from_an_old_snapshot_does_not_serve_the_pages_of_that_time(private_redis):
+    post = make_post(title_ko="개막식 일정")
+    url = f"/ko/news/{post.pk}/{post.slug}/"
+    read_as_new_reader(url)
+    private_redis.save_snapshot()
+    post.title_ko = "개막식 일정 변경"
+    post.save()
+    read_as_new_reader(url)
+    private_redis.stop()
+    private_redis.start()
+
+    response = read_as_new_reader(url)
+
+    assert "<h1>개막식 일정 변경</h1>" in response.content.decode()
