@@ -16,19 +16,12 @@ from tests.factories import (
     make_post,
     make_session,
     make_speaker,
-    make_staff,
     post_admin_form_data,
 )
 
 pytestmark = pytest.mark.django_db
 
 JQUERY_UI = "/static/vendor/jquery-ui/jquery-ui.min.js"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 import datetime
-import json
-import re
 
 import pytest
 from django.utils import timezone
 
 from news.models import Post
 from tests.factories import make_edition, make_post, make_session
-from tests.pages import sitemap_entries
+from tests.pages import json_ld, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -93,11 +91,6 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
         "",
         "Sitemap: http://testserver/sitemap.xml",
     ]
-
-
-def json_ld(response):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
-    return json.loads(match.group(1))
 
 
 def test_edition_page_carries_event_structured_data(client):

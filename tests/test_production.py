@@ -1,16 +1,11 @@
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from pytest_django.asserts import assertContains
 
 from tests.factories import make_staff
-
-PROJECT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.django_db
 
@@ -28,26 +23,20 @@ def production_environment(**overrides):
     )
 
 
-def manage(*args, env):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120
-    )
-
-
-def test_check_deploy_is_clean_with_the_production_environment():
+def test_check_deploy_is_clean_with_the_production_environment(manage):
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_environment())
 
     assert (result.returncode, result.stdout.strip()) == (0, "System check identified no issues (0 silenced).")
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_production_refuses_to_start_without_a_secret_key(manage):
     result = manage("check", env=production_environment(DJANGO_SECRET_KEY=""))
 
     assert result.returncode == 1
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
 
 
-def test_debug_refuses_public_hosts():
+def test_debug_refuses_public_hosts(manage):
     result = manage("check", env=production_environment(DJANGO_DEBUG="1"))
 
     assert result.returncode == 1
@@ -175,7 +164,7 @@ def test_admin_lockout_is_per_address_and_user(client):
     assert (elsewhere.status_code, elsewhere["Location"]) == (302, "/admin/")
 
 
-def test_uploads_go_to_an_s3_bucket_when_one_is_named():
+def test_uploads_go_to_an_s3_bucket_when_one_is_named(manage):
     env = production_environment(
         DJANGO_MEDIA_S3_BUCKET="whrcf-media",
         DJANGO_MEDIA_S3_ENDPOINT_URL="https://s3.example.org",
@@ -198,7 +187,7 @@ def test_uploads_go_to_an_s3_bucket_when_one_is_named():
     assert deploy_check.returncode == 0, deploy_check.stderr
 
 
-def test_uploads_stay_on_local_disk_without_a_bucket():
+def test_uploads_stay_on_local_disk_without_a_bucket(manage):
     show_storage = 'from django.core.files.storage import storages; s = storages["default"]; print(type(s).__name__)'
 
     result = manage("shell", "--no-imports", "--command", show_storage, env=production_environment())

@@ -1,6 +1,4 @@
 import datetime
-import html
-import io
 import os
 import re
 import subprocess
@@ -8,41 +6,12 @@ import subprocess
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition, EditionPartner
-from tests.factories import (
-    make_edition,
-    make_organization,
-    make_partner,
-    make_post,
-    make_session,
-    seoul,
-)
-from tests.pages import BROWSER
-
-
-def article_url(post, language="ko"):
-    return f"/{language}/news/{post.pk}/{post.slug}/"
-
-
-def section_titles(response, heading_id):
-    """The card titles in the <section> labelled by `heading_id`, in page order."""
-    content = response.content.decode()
-    start = content.index(f'<section aria-labelledby="{heading_id}">')
-    section = content[start : content.index("</section>", start)]
-    found = re.findall(r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', section)
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
-
-
-def png_cover(name="cover.png", size=(1200, 630)):
-    image = io.BytesIO()
-    Image.new("RGB", size, "navy").save(image, "PNG")
-    return ContentFile(image.getvalue(), name=name)
-
+from tests.factories import make_edition, make_organization, make_partner, make_png, make_post, make_session, seoul
+from tests.pages import BROWSER, article_url, section_titles
 
 # Language
 
@@ -205,7 +174,7 @@ def test_post_detail_open_graph_tags(client, language, title, description, local
         title_en="Forum news",
         summary_ko="한국어 요약",
         summary_en="English summary",
-        cover=png_cover(),
+        cover=make_png(),
         cover_alt_ko="광주 시청 앞 광장",
         cover_alt_en="The square in front of Gwangju City Hall",
     )

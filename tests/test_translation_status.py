@@ -2,15 +2,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from tests.factories import make_post, make_staff
+from tests.factories import make_post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
 
 
 def missing_of(response, model, language):

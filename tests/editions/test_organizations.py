@@ -2,41 +2,29 @@
 organized and the news about it; the list of partners; partner logos linking to them."""
 
 import datetime
-import html
-import io
 import re
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import EditionPartner, Organization, Session
 from news.models import Post
 from tests.factories import (
+    days_ago,
     make_edition,
     make_organization,
     make_partner,
+    make_png,
     make_post,
     make_session,
     seoul,
 )
-from tests.pages import sitemap_entries
+from tests.pages import card_titles, section, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
 Role = EditionPartner.Role
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
-
-
-def section(response, heading_id):
-    content = response.content.decode()
-    start = content.index(f'<section aria-labelledby="{heading_id}">')
-    return content[start : content.index("</section>", start)]
 
 
 def role_rows(response):
@@ -57,31 +45,6 @@ def sessions_by_forum(response):
     return [
         (forum, re.findall(r'<a href="/\w\w/forums/\d+/sessions/\d+/">(.*?)</a>', items)) for forum, items in groups
     ]
-
-
-def card_titles(response):
-    found = re.findall(
-        r'<h3 class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h3>', response.content.decode()
-    )
-    return [html.unescape(title) for title in found]
-
-
-def png(name):
-    image = io.BytesIO()
-    Image.new("RGB", (240, 120), "white").save(image, "PNG")
-    return ContentFile(image.getvalue(), name=name)
-
-
-@pytest.fixture
-def unesco():
-    return make_organization(
-        slug="unesco",
-        name_ko="유네스코",
-        name_en="United Nations Educational, Scientific and Cultural Organization",
-        acronym="UNESCO",
-        kind=Organization.Kind.UN_BODY,
-        website="https://www.unesco.org/",
-    )
 
 
 # The organization page
@@ -110,7 +73,7 @@ def test_organization_detail_shows_name_acronym_kind_and_website(client, unesco,
 @pytest.mark.parametrize(("language", "alt"), [("ko", "유네스코 로고"), ("en", "UNESCO logo")])
 def test_organization_detail_shows_the_logo_with_its_alt_text(client, unesco, language, alt):
     unesco.logo_alt_ko, unesco.logo_alt_en = "유네스코 로고", "UNESCO logo"
-    unesco.logo.save("unesco.png", png("unesco.png"), save=True)
+    unesco.logo.save("unesco.png", make_png("unesco.png", size=(240, 120)), save=True)
 
     response = client.get(f"/{language}/organizations/unesco/")
 
@@ -375,7 +338,7 @@ def test_partner_logos_and_organizers_link_to_the_organization_page(client, unes
     today = timezone.localdate()
     edition = make_edition(number=12, year=today.year, starts_on=today, ends_on=today)
     unesco.logo_alt_ko, unesco.logo_alt_en = "유네스코 로고", "UNESCO logo"
-    unesco.logo.save("unesco.png", png("unesco.png"), save=True)
+    unesco.logo.save("unesco.png", make_png("unesco.png", size=(240, 120)), save=True)
     make_partner(edition, unesco)
     session = make_session(edition, starts_at=timezone.now())
     session.organizers.add(unesco)

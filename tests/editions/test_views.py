@@ -1,5 +1,4 @@
 import datetime
-import html
 import io
 import re
 
@@ -13,6 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from editions.models import Edition, EditionPartner, Session, Speaker
 from news.models import Post
 from tests.factories import (
+    days_ago,
     make_edition,
     make_organization,
     make_partner,
@@ -21,30 +21,18 @@ from tests.factories import (
     make_speaker,
     seoul,
 )
+from tests.pages import card_titles, section
 
 pytestmark = pytest.mark.django_db
-
-
-def card_titles(response):
-    """The titles of the post cards, in page order, as the reader sees them."""
-    found = re.findall(
-        r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', response.content.decode()
-    )
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
 def partner_groups(response):
     """[(role heading, [partner name, ...]), ...] as the "Hosts and partners" section shows them,
     each partner linked to its page."""
-    content = response.content.decode()
-    start = content.index('<section aria-labelledby="partners-heading">')
-    section = content[start : content.index("</section>", start)]
-    groups = re.findall(r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section, re.DOTALL)
+    groups = re.findall(
+        r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section(response, "partners-heading"), re.DOTALL
+    )
     return [(role, re.findall(r'<li class="partner"><a href="[^"]*">(.*?)</a></li>', items)) for role, items in groups]
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
 
 
 # The list of forums

@@ -13,7 +13,7 @@ from django.test import Client
 
 from news.counting import total_key
 from news.models import Post
-from tests.factories import make_post
+from tests.factories import make_post, views_of
 from tests.pages import BROWSER
 
 
@@ -25,10 +25,6 @@ def shown_views(response):
 
 def read_as_new_reader(url):
     return Client().get(url, HTTP_USER_AGENT=BROWSER)
-
-
-def stored_views(post):
-    return Post.objects.get(pk=post.pk).view_count
 
 
 @pytest.mark.django_db
@@ -61,10 +57,10 @@ def test_first_view_writes_the_total_back_then_the_flush_command_writes_the_rest
 
     for _ in range(4):
         read_as_new_reader(post.get_absolute_url())
-    written_at_first_view = stored_views(post)
+    written_at_first_view = views_of(post)
     call_command("flush_view_counts", stdout=StringIO())
 
-    assert (written_at_first_view, stored_views(post)) == (661, 664)
+    assert (written_at_first_view, views_of(post)) == (661, 664)
 
 
 @pytest.mark.django_db
@@ -75,7 +71,7 @@ def test_writing_back_an_older_total_never_lowers_the_stored_count(redis_cache):
 
     call_command("flush_view_counts", stdout=StringIO())
 
-    assert stored_views(post) == 700
+    assert views_of(post) == 700
 
 
 @pytest.mark.django_db
@@ -132,4 +128,4 @@ def test_concurrent_new_readers_are_each_counted_once(redis_cache):
     call_command("flush_view_counts", stdout=StringIO())
 
     assert sorted(shown) == list(range(661, 861))
-    assert stored_views(post) == 860
+    assert views_of(post) == 860

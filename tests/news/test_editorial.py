@@ -21,18 +21,11 @@ from tests.factories import (
     make_organization,
     make_post,
     make_session,
-    make_staff,
     seoul,
 )
-from tests.pages import BROWSER
+from tests.pages import BROWSER, messages_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
 
 
 def run_action(client, action, posts):
@@ -42,10 +35,6 @@ def run_action(client, action, posts):
         HTTP_ACCEPT_LANGUAGE="en",
         follow=True,
     )
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
 
 
 def history(post):

@@ -11,29 +11,18 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from legacy.models import LegacyURL
 from news.models import Post
-from tests.factories import make_attachment, make_category, make_legacy_url, make_member, make_post, make_staff, seoul
+from tests.factories import (
+    make_attachment,
+    make_category,
+    make_legacy_url,
+    make_member,
+    make_post,
+    make_staff,
+    post_translation_form_data,
+    seoul,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def translation_form_data(post, **overrides):
-    """What a translator's post form sends: the translated fields, and the attachments'
-    management form (they may translate attachment titles)."""
-    data = {
-        "title_ko": post.title_ko or "",
-        "title_en": post.title_en or "",
-        "summary_ko": post.summary_ko or "",
-        "summary_en": post.summary_en or "",
-        "body_ko": post.body_ko or "",
-        "body_en": post.body_en or "",
-        "cover_alt_ko": post.cover_alt_ko or "",
-        "cover_alt_en": post.cover_alt_en or "",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-    }
-    return data | overrides
 
 
 def codenames(group_name):
@@ -111,7 +100,7 @@ def test_translator_changes_the_english_title_and_the_posted_status_is_ignored(t
 
     response = translator_client.post(
         reverse("admin:news_post_change", args=[post.pk]),
-        translation_form_data(
+        post_translation_form_data(
             post,
             title_en="The forum opens",
             status="published",

@@ -11,15 +11,14 @@ from django.core.management import CommandError, call_command
 from django.db.models import F
 
 from news.models import Attachment, Category, Post
-from tests.factories import make_category, make_edition, seoul
+from tests.factories import SAMPLE_DUMP, make_category, make_edition, seoul
 
-SAMPLE = Path(__file__).resolve().parents[2] / "legacy" / "sample_dump"
-KOREAN_JSON = SAMPLE / "g5_write_news.json"
-ENGLISH_CSV = SAMPLE / "g5_write_news_eng.csv"
-KOREAN_SQL = SAMPLE / "g5_write_news.sql"
-TWINS = SAMPLE / "twins.csv"
-BOARD_FILES = SAMPLE / "g5_board_file.json"
-DATA = SAMPLE / "data"
+KOREAN_JSON = SAMPLE_DUMP / "g5_write_news.json"
+ENGLISH_CSV = SAMPLE_DUMP / "g5_write_news_eng.csv"
+KOREAN_SQL = SAMPLE_DUMP / "g5_write_news.sql"
+TWINS = SAMPLE_DUMP / "twins.csv"
+BOARD_FILES = SAMPLE_DUMP / "g5_board_file.json"
+DATA = SAMPLE_DUMP / "data"
 STAGE_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728102_3317.png"
 GROUP_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728240_8864.jpg"
 NEWSLETTER = "3400712835_7f3c9e21_newsletter_2021_11.pdf"

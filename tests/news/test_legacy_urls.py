@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from legacy.models import LegacyURL, MissingLegacyURL
+from legacy.models import LegacyURL
 from news.models import Post
 from tests.factories import (
     import_sample_dump,
@@ -21,7 +21,8 @@ from tests.factories import (
     make_legacy_url,
     make_missing_legacy_url,
     make_post,
-    make_staff,
+    missing_addresses,
+    post_legacy_url_form,
     seoul,
 )
 
@@ -31,19 +32,9 @@ BUILDER_LIST_STATE = "YToxOntzOjEyOiJrZXl3b3JkX3R5cGUiO3M6MzoiYWxsIjt9"
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
-
-
 def hits(legacy_url):
     legacy_url.refresh_from_db()
     return legacy_url.hit_count
-
-
-def missing_addresses():
-    return list(MissingLegacyURL.objects.values_list("old_path", "old_query", "hit_count"))
 
 
 # Redirects
@@ -288,25 +279,6 @@ def test_nul_character_in_a_legacy_url_is_a_bad_request(client):
 
 
 # Admin
-
-
-def legacy_url_form_data(**overrides):
-    data = {
-        "old_path": "/bbs/board.php",
-        "old_query": "bo_table=news&wr_id=63",
-        "language": "ko",
-        "status": "301",
-        "post": "",
-        "edition": "",
-        "target_url": "",
-    }
-    return data | overrides
-
-
-def post_legacy_url_form(client, **overrides):
-    return client.post(
-        reverse("admin:legacy_legacyurl_add"), legacy_url_form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en"
-    )
 
 
 def test_admin_saves_a_pasted_old_link_as_its_key(staff_client):

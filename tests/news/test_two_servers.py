@@ -7,15 +7,14 @@ import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from tests.factories import make_post
 from tests.pages import BROWSER
 
-PROJECT = Path(__file__).resolve().parents[2]
 READERS_PER_SERVER = 60
 
 
@@ -60,7 +59,7 @@ def two_servers():
     processes = [
         subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=PROJECT,
+            cwd=settings.BASE_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

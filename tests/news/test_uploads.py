@@ -7,36 +7,27 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from common.page_cache import bump_content_version
 from news.models import Attachment, Post, PostImage
-from tests.factories import make_attachment, make_category, make_post, make_staff, post_admin_form_data
+from tests.factories import (
+    TEXT_AS_JPEG,
+    image_bytes,
+    make_attachment,
+    make_category,
+    make_post,
+    make_staff,
+    post_admin_form_data,
+    upload,
+)
 from tests.pages import BROWSER, srcset_of
 
 pytestmark = pytest.mark.django_db
 
 PICKER = "/admin/news/postimage/picker/"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
-
-
-def image_bytes(image_format, size=(40, 20), exif=None, mode="RGB"):
-    output = io.BytesIO()
-    options = {"exif": exif} if exif is not None else {}
-    Image.new(mode, size, "white").save(output, image_format, **options)
-    return output.getvalue()
-
-
-def upload(name, content):
-    return SimpleUploadedFile(name, content)
 
 
 def camera_exif():
@@ -87,9 +78,6 @@ def test_admin_accepts_a_real_image_as_cover_under_a_generated_name(staff_client
     assert re.fullmatch(rf"covers/\d{{4}}/[0-9a-f]{{32}}\.{extension}", post.cover.name)
     assert (post.cover_width, post.cover_height) == (40, 20)
     assert stored_image(post.cover).format == image_format
-
-
-TEXT_AS_JPEG = b"Minutes of the organizing committee\n" * 20
 
 
 def truncated_jpeg():

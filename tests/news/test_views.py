@@ -1,6 +1,4 @@
 import datetime
-import html
-import re
 import time
 
 import pytest
@@ -15,40 +13,18 @@ from pytest_django.asserts import assertContains, assertNotContains
 from news.counting import COOKIE_NAME, COOKIE_SALT
 from news.models import Post
 from tests.factories import (
+    days_ago,
     make_attachment,
     make_category,
     make_edition,
     make_post,
     make_session,
     seoul,
+    views_of,
 )
-from tests.pages import BROWSER
+from tests.pages import BROWSER, article_url, card_titles, get
 
 pytestmark = pytest.mark.django_db
-
-
-def get(client, url, **extra):
-    return client.get(url, HTTP_USER_AGENT=BROWSER, **extra)
-
-
-def article_url(post, language="ko"):
-    return f"/{language}/news/{post.pk}/{post.slug}/"
-
-
-def card_titles(response):
-    """The titles of the post cards, in page order, as the reader sees them."""
-    found = re.findall(
-        r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', response.content.decode()
-    )
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
-
-
-def views_of(post):
-    return Post.objects.get(pk=post.pk).view_count
 
 
 # The list
