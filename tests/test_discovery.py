@@ -65,16 +65,6 @@ def test_sitemap_alternates_are_reciprocal(client):
                 assert entries[href] == alternates, location
 
 
-def test_sitemap_x_default_redirects_by_accept_language(client):
-    post = make_post(slug="both")
-
-    english = client.get(f"/news/{post.pk}/both/", HTTP_ACCEPT_LANGUAGE="en")
-    korean = client.get(f"/news/{post.pk}/both/", HTTP_ACCEPT_LANGUAGE="ko")
-
-    assert (english.status_code, english["Location"]) == (302, f"/en/news/{post.pk}/both/")
-    assert (korean.status_code, korean["Location"]) == (302, f"/ko/news/{post.pk}/both/")
-
-
 def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
     response = client.get("/robots.txt")
 
