@@ -415,20 +415,6 @@ def test_sitemap_lists_declarations_in_each_language_they_have(client, declarati
     }
 
 
-# Cached pages
-
-
-def test_edited_paragraph_shows_at_once_on_the_cached_page(client, declaration):
-    client.get("/en/forums/11/declaration/")
-    paragraph = declaration.paragraphs.get(number=2)
-    paragraph.text_en = "Cities keep every promise."
-    paragraph.save()
-
-    response = client.get("/en/forums/11/declaration/")
-
-    assertContains(response, ">2</a> Cities keep every promise.</p>", count=1)
-
-
 # The admin
 
 
