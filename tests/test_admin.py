@@ -2,61 +2,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition
-from news.models import Post
-from tests.factories import make_category, make_edition, make_post, post_admin_form_data
+from tests.factories import make_edition
 
 pytestmark = pytest.mark.django_db
-
-
-def test_admin_post_search_covers_both_languages(staff_client):
-    make_post(title_ko="폐막식", title_en="Closing ceremony")
-    make_post(title_ko="개막식", title_en="Opening ceremony")
-
-    english = staff_client.get(reverse("admin:news_post_changelist"), {"q": "closing"})
-    korean = staff_client.get(reverse("admin:news_post_changelist"), {"q": "개막"})
-
-    assert [post.title_en for post in english.context["cl"].result_list] == ["Closing ceremony"]
-    assert [post.title_en for post in korean.context["cl"].result_list] == ["Opening ceremony"]
-
-
-def test_admin_view_count_is_read_only(staff_client):
-    post = make_post(view_count=660)
-
-    response = staff_client.get(reverse("admin:news_post_change", args=[post.pk]))
-
-    assertNotContains(response, 'name="view_count"')
-    assertContains(response, "660")
-
-
-def post_form_data(category, **overrides):
-    return post_admin_form_data(category, **({"status": "published"} | overrides))
-
-
-def test_admin_saves_a_post_in_both_languages(staff_client):
-    category = make_category()
-
-    response = staff_client.post(reverse("admin:news_post_add"), post_form_data(category))
-
-    assert response.status_code == 302
-    post = Post.objects.get()
-    assert (post.title_ko, post.title_en) == ("제11회 포럼 폐막", "The 11th forum closes")
-    assert (post.body_ko, post.body_en) == ("<p>폐막식이 열렸습니다.</p>", "<p>The closing ceremony was held.</p>")
-    assert post.author.username == "editor"
-
-
-def test_admin_rejects_a_post_without_korean_title(staff_client):
-    category = make_category()
-
-    response = staff_client.post(
-        reverse("admin:news_post_add"), post_form_data(category, title_ko=""), HTTP_ACCEPT_LANGUAGE="en"
-    )
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["title_ko"] == ["This field is required."]
-    assert Post.objects.count() == 0
 
 
 def edition_form_data(**overrides):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition, EditionPartner
-from tests.factories import make_edition, make_organization, make_partner, make_png, make_post, make_session, seoul
+from tests.factories import make_edition, make_organization, make_partner, make_post, make_session, seoul
 from tests.pages import BROWSER, article_url, section_titles
 
 # Language
@@ -42,25 +42,6 @@ def test_home_declares_its_language(client, language, site_title):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["ko", "en"])
-def test_post_detail_links_both_languages_and_the_canonical_url(client, language):
-    post = make_post()
-    korean_url = f"http://testserver{article_url(post, 'ko')}"
-    english_url = f"http://testserver{article_url(post, 'en')}"
-
-    response = client.get(article_url(post, language), HTTP_USER_AGENT=BROWSER)
-
-    assertContains(response, f'<link rel="alternate" hreflang="ko" href="{korean_url}">', count=1)
-    assertContains(response, f'<link rel="alternate" hreflang="en" href="{english_url}">', count=1)
-    assertContains(
-        response, f'<link rel="alternate" hreflang="x-default" href="http://testserver/news/{post.pk}/{post.slug}/">'
-    )
-    canonical = korean_url if language == "ko" else english_url
-    assertContains(response, f'<link rel="canonical" href="{canonical}">', count=1)
-    assertNotContains(response, '<meta name="robots"')
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(("accept_language", "language"), [(None, "ko"), ("en-US,en;q=0.9", "en"), ("fr", "ko")])
 def test_post_detail_x_default_url_redirects_by_the_language_of_the_browser(client, accept_language, language):
     post = make_post()
@@ -70,26 +51,6 @@ def test_post_detail_x_default_url_redirects_by_the_language_of_the_browser(clie
 
     assert response.status_code == 302
     assert response["Location"] == article_url(post, language)
-
-
-@pytest.mark.django_db
-def test_language_switch_on_post_detail_points_at_the_same_post(client):
-    post = make_post()
-
-    korean = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
-    english = client.get(article_url(post, "en"), HTTP_USER_AGENT=BROWSER)
-
-    assertContains(
-        korean,
-        f'<li><a href="http://testserver{article_url(post, "en")}" hreflang="en" lang="en">English</a></li>',
-        html=True,
-    )
-    assertContains(korean, '<li><span aria-current="true" lang="ko">한국어</span></li>', html=True)
-    assertContains(
-        english,
-        f'<li><a href="http://testserver{article_url(post, "ko")}" hreflang="ko" lang="ko">한국어</a></li>',
-        html=True,
-    )
 
 
 @pytest.mark.django_db
@@ -109,95 +70,7 @@ def test_language_switch_on_edition_and_session_pages_points_at_the_same_page(cl
     )
 
 
-@pytest.mark.django_db
-def test_language_switch_on_post_list_keeps_the_query(client):
-    for _ in range(21):
-        make_post(title_ko="포럼 소식")
-
-    response = client.get("/ko/news/", data={"q": "포럼", "page": "2"})
-
-    assert response.context["page_obj"].number == 2
-    assertContains(
-        response,
-        '<a href="http://testserver/en/news/?q=%ED%8F%AC%EB%9F%BC&amp;page=2" hreflang="en" lang="en">English</a>',
-    )
-
-
-@pytest.mark.django_db
-def test_post_detail_in_english_of_korean_only_post_is_not_indexed(client):
-    post = make_post(title_en="", summary_en="", body_en="")
-    korean_url = f"http://testserver{article_url(post, 'ko')}"
-
-    english = client.get(article_url(post, "en"), HTTP_USER_AGENT=BROWSER)
-    korean = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
-
-    assertContains(english, '<meta name="robots" content="noindex">', count=1)
-    assertContains(english, f'<link rel="canonical" href="{korean_url}">', count=1)
-    assertContains(english, f'<link rel="alternate" hreflang="ko" href="{korean_url}">', count=1)
-    assertContains(
-        english, f'<link rel="alternate" hreflang="x-default" href="http://testserver/news/{post.pk}/{post.slug}/">'
-    )
-    assertNotContains(english, '<link rel="alternate" hreflang="en"')
-    assertContains(english, f'<meta property="og:url" content="{korean_url}">')
-    assertNotContains(korean, '<meta name="robots"')
-    assertNotContains(korean, '<link rel="alternate" hreflang="en"')
-    assertNotContains(korean, '<meta property="og:locale:alternate"')
-
-
-@pytest.mark.django_db
-def test_post_detail_in_korean_of_english_only_post_is_not_indexed(client):
-    post = make_post(title_ko="", summary_ko="", body_ko="", slug="old-board-news")
-    english_url = f"http://testserver{article_url(post, 'en')}"
-
-    response = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
-
-    assertContains(response, '<meta name="robots" content="noindex">', count=1)
-    assertContains(response, f'<link rel="canonical" href="{english_url}">', count=1)
-    assertContains(response, f'<link rel="alternate" hreflang="x-default" href="{english_url}">', count=1)
-    assertNotContains(response, '<link rel="alternate" hreflang="ko"')
-
-
 # Open Graph
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("language", "title", "description", "locale", "alternate_locale"),
-    [("ko", "포럼 소식", "한국어 요약", "ko_KR", "en_US"), ("en", "Forum news", "English summary", "en_US", "ko_KR")],
-)
-def test_post_detail_open_graph_tags(client, language, title, description, locale, alternate_locale):
-    post = make_post(
-        title_ko="포럼 소식",
-        title_en="Forum news",
-        summary_ko="한국어 요약",
-        summary_en="English summary",
-        cover=make_png(),
-        cover_alt_ko="광주 시청 앞 광장",
-        cover_alt_en="The square in front of Gwangju City Hall",
-    )
-
-    response = client.get(article_url(post, language), HTTP_USER_AGENT=BROWSER)
-
-    assert post.cover.url.startswith("/media/covers/")
-    assertContains(response, f'<meta property="og:title" content="{title}">')
-    assertContains(response, f'<meta property="og:description" content="{description}">')
-    assertContains(response, '<meta property="og:type" content="article">')
-    assertContains(response, f'<meta property="og:url" content="http://testserver{article_url(post, language)}">')
-    assertContains(response, f'<meta property="og:locale" content="{locale}">')
-    assertContains(response, f'<meta property="og:locale:alternate" content="{alternate_locale}">')
-    assertContains(response, f'<meta property="og:image" content="http://testserver{post.cover.url}">')
-    assertContains(response, f'<meta property="og:image:alt" content="{post.cover_alt}">')
-    assertContains(response, f'<img src="{post.cover.url}" alt="{post.cover_alt}" width="1200" height="630">')
-
-
-@pytest.mark.django_db
-def test_post_detail_without_cover_has_no_open_graph_image(client):
-    post = make_post()
-
-    response = client.get(article_url(post), HTTP_USER_AGENT=BROWSER)
-
-    assertNotContains(response, "og:image")
-    assertNotContains(response, "article__cover")
 
 
 @pytest.mark.django_db

@@ -1,3 +1,5 @@
+"""The news feeds (news/feeds.py)."""
+
 import datetime
 import xml.etree.ElementTree as ET
 
