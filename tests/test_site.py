@@ -7,7 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition, EditionPartner
-from tests.factories import make_edition, make_organization, make_partner, make_post, make_session, seoul
+from tests.factories import make_edition, make_organization, make_partner, make_post, seoul
 from tests.pages import BROWSER, article_url, section_titles
 
 # Language
@@ -51,23 +51,6 @@ def test_post_detail_x_default_url_redirects_by_the_language_of_the_browser(clie
 
     assert response.status_code == 302
     assert response["Location"] == article_url(post, language)
-
-
-@pytest.mark.django_db
-def test_language_switch_on_edition_and_session_pages_points_at_the_same_page(client):
-    session = make_session(make_edition(number=11))
-
-    edition_page = client.get("/ko/forums/11/")
-    session_page = client.get(f"/en/forums/11/sessions/{session.pk}/")
-
-    assertContains(
-        edition_page, '<a href="http://testserver/en/forums/11/" hreflang="en" lang="en">English</a>', html=True
-    )
-    assertContains(
-        session_page,
-        f'<a href="http://testserver/ko/forums/11/sessions/{session.pk}/" hreflang="ko" lang="ko">한국어</a>',
-        html=True,
-    )
 
 
 # Open Graph
