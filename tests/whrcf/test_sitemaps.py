@@ -1,3 +1,5 @@
+"""The sitemap (whrcf/sitemaps.py): every public page, in each language it has."""
+
 import datetime
 
 import pytest
@@ -63,24 +65,6 @@ def test_sitemap_alternates_are_reciprocal(client):
         for hreflang, href in alternates.items():
             if hreflang != "x-default":
                 assert entries[href] == alternates, location
-
-
-def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
-    response = client.get("/robots.txt")
-
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode().splitlines() == [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /ko/news/preview/",
-        "Disallow: /ko/news/?q=",
-        "Disallow: /ko/news/*&q=",
-        "Disallow: /en/news/preview/",
-        "Disallow: /en/news/?q=",
-        "Disallow: /en/news/*&q=",
-        "",
-        "Sitemap: http://testserver/sitemap.xml",
-    ]
 
 
 @pytest.mark.parametrize("size", [2, 12])

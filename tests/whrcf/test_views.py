@@ -1,38 +1,24 @@
+"""The project's own views (whrcf/views.py): home, robots.txt, healthz and media."""
+
 import datetime
 import re
 
 import pytest
 import time_machine
+from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition, EditionPartner
 from tests.factories import make_edition, make_organization, make_partner, make_post, seoul
-from tests.pages import BROWSER, article_url, section_titles
+from tests.pages import section_titles
 
-# Language
-
-
-@pytest.mark.parametrize(
-    ("accept_language", "location"),
-    [
-        (None, "/ko/"),
-        ("en-US,en;q=0.9", "/en/"),
-        ("ko-KR,ko;q=0.9,en;q=0.8", "/ko/"),
-        ("fr", "/ko/"),
-        ("fr-FR,fr;q=0.9,en;q=0.5", "/en/"),
-    ],
-)
-def test_root_redirects_to_the_language_of_the_browser(client, accept_language, location):
-    headers = {"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language else {}
-
-    response = client.get("/", **headers)
-
-    assert response.status_code == 302
-    assert response["Location"] == location
+pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db
+# The home page
+
+
 @pytest.mark.parametrize(("language", "site_title"), [("ko", "세계인권도시포럼 뉴스"), ("en", "WHRCF News")])
 def test_home_declares_its_language(client, language, site_title):
     response = client.get(f"/{language}/")
@@ -41,22 +27,6 @@ def test_home_declares_its_language(client, language, site_title):
     assertContains(response, f'<a class="site-title" href="/{language}/">{site_title}</a>', html=True)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("accept_language", "language"), [(None, "ko"), ("en-US,en;q=0.9", "en"), ("fr", "ko")])
-def test_post_detail_x_default_url_redirects_by_the_language_of_the_browser(client, accept_language, language):
-    post = make_post()
-    headers = {"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language else {}
-
-    response = client.get(f"/news/{post.pk}/{post.slug}/", **headers)
-
-    assert response.status_code == 302
-    assert response["Location"] == article_url(post, language)
-
-
-# Open Graph
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "title", "description"),
     [
@@ -74,10 +44,6 @@ def test_home_open_graph_tags_describe_the_site(client, language, title, descrip
     assertNotContains(response, "og:image")
 
 
-# Home
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_home_shows_pinned_posts_apart_from_the_latest(client, language):
     now = timezone.now()
@@ -93,7 +59,6 @@ def test_home_shows_pinned_posts_apart_from_the_latest(client, language):
     assert section_titles(response, "latest-heading") == [getattr(post, title) for post in latest[:6]]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "name", "theme", "dates", "partners"),
     [
@@ -148,7 +113,6 @@ def test_home_shows_the_current_edition_and_its_partners(client, language, name,
     ]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(("language", "empty"), [("ko", "아직 소식이 없습니다."), ("en", "No news yet.")])
 def test_home_without_content_says_so(client, language, empty):
     response = client.get(f"/{language}/")
@@ -160,7 +124,6 @@ def test_home_without_content_says_so(client, language, empty):
     assertNotContains(response, "partners-heading")
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("size", [1, 5])
 def test_home_query_count_does_not_grow_with_posts_or_partners(client, django_assert_num_queries, size):
     today = timezone.localdate()
@@ -178,40 +141,70 @@ def test_home_query_count_does_not_grow_with_posts_or_partners(client, django_as
     assert len(section_titles(response, "latest-heading")) == size
 
 
-# Errors
+# robots.txt
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("path", "title", "text", "other_home"),
-    [
-        (
-            "/en/nope/",
-            "Page not found",
-            "The page you asked for does not exist, or is not published yet.",
-            '<a href="http://testserver/ko/" hreflang="ko" lang="ko">한국어</a>',
-        ),
-        (
-            "/ko/nope/",
-            "페이지를 찾을 수 없습니다",
-            "요청하신 페이지가 없거나 아직 공개되지 않았습니다.",
-            '<a href="http://testserver/en/" hreflang="en" lang="en">English</a>',
-        ),
-    ],
-)
-def test_page_not_found_is_translated(client, path, title, text, other_home):
-    response = client.get(path)
+def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
+    response = client.get("/robots.txt")
 
-    assertContains(response, f"<h1>{title}</h1>", status_code=404, html=True)
-    assertContains(response, f"<p>{text}</p>", status_code=404, html=True)
-    assertContains(response, other_home, status_code=404, html=True)
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ko/news/preview/",
+        "Disallow: /ko/news/?q=",
+        "Disallow: /ko/news/*&q=",
+        "Disallow: /en/news/preview/",
+        "Disallow: /en/news/?q=",
+        "Disallow: /en/news/*&q=",
+        "",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
 
 
-@pytest.mark.django_db
-def test_page_not_found_of_an_unpublished_post_is_translated(client):
-    post = make_post(status="draft")
+# The health check and uploaded files
 
-    response = client.get(article_url(post, "en"), HTTP_USER_AGENT=BROWSER)
 
-    assertContains(response, "<h1>Page not found</h1>", status_code=404, html=True)
-    assertContains(response, '<html lang="en">', status_code=404)
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+
+    assert (response.status_code, response.json()) == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_reports_an_unreachable_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "common.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+
+    response = Client().get("/healthz")
+
+    assert (response.status_code, response.json()) == (503, {"status": "error", "database": "ok", "cache": "error"})
+
+
+def test_uploaded_html_is_served_as_a_download_never_as_a_page(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "attack.html").write_text("<script>alert(1)</script>")
+
+    response = client.get("/media/attack.html")
+
+    assert response["Content-Type"] == "text/html"
+    assert response["Content-Disposition"] == 'attachment; filename="attack.html"'
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_uploaded_image_is_served_inline(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    response = client.get("/media/cover.png")
+
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'inline; filename="cover.png"'
+
+
+def test_media_outside_the_media_folder_is_a_bad_request(client, media_root):
+    media_root.mkdir(parents=True)
+
+    response = client.get("/media/../manage.py")
+
+    assert response.status_code == 400
