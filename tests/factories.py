@@ -1,4 +1,4 @@
-"""Small helpers that make test data; every default is visible here."""
+"""Small helpers that make test data, and read it back; every default is visible here."""
 
 import datetime
 import io
@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -32,7 +34,13 @@ def seoul(year, month, day, hour=0, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
+
+
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+# A text file, uploaded under an image's name.
+TEXT_AS_JPEG = b"Minutes of the organizing committee\n" * 20
 
 
 def make_category(slug="news", name_ko="뉴스", name_en="News", **fields):
@@ -111,6 +119,11 @@ def make_post(category=None, published_at=None, **fields):
     return Post.objects.create(category=category, published_at=published_at, **(defaults | fields))
 
 
+def views_of(post):
+    """The post's view count as the database holds it."""
+    return Post.objects.get(pk=post.pk).view_count
+
+
 def make_attachment(post, file, title_ko="자료집", title_en="Booklet"):
     return Attachment.objects.create(post=post, file=file, title_ko=title_ko, title_en=title_en)
 
@@ -120,6 +133,19 @@ def make_png(name="cover.png", size=(1200, 630)):
     output = io.BytesIO()
     Image.new("RGB", size, "navy").save(output, "PNG")
     return ContentFile(output.getvalue(), name=name)
+
+
+def image_bytes(image_format, size=(40, 20), exif=None, mode="RGB"):
+    """A white image in `image_format` (Pillow's name: "JPEG", "PNG", "BMP"…), as bytes."""
+    output = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new(mode, size, "white").save(output, image_format, **options)
+    return output.getvalue()
+
+
+def upload(name, content):
+    """A file as a form uploads it."""
+    return SimpleUploadedFile(name, content)
 
 
 def make_member(group_name, username):
@@ -188,6 +214,32 @@ def make_legacy_url(old_path="/bbs/board.php", old_query="bo_table=news&wr_id=63
 
 def make_missing_legacy_url(old_path="/E_p2302.php", old_query="", hit_count=1):
     return MissingLegacyURL.objects.create(old_path=old_path, old_query=old_query, hit_count=hit_count)
+
+
+def missing_addresses():
+    return list(MissingLegacyURL.objects.values_list("old_path", "old_query", "hit_count"))
+
+
+def legacy_url_form_data(**overrides):
+    """What the admin's legacy URL form posts for a redirect of the Korean board's article 63,
+    without its target."""
+    data = {
+        "old_path": "/bbs/board.php",
+        "old_query": "bo_table=news&wr_id=63",
+        "language": "ko",
+        "status": "301",
+        "post": "",
+        "edition": "",
+        "target_url": "",
+    }
+    return data | overrides
+
+
+def post_legacy_url_form(client, **overrides):
+    """The admin's new legacy URL form, posted by `client`, answered in English."""
+    return client.post(
+        reverse("admin:legacy_legacyurl_add"), legacy_url_form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 SAMPLE_DUMP = Path(__file__).resolve().parents[1] / "legacy" / "sample_dump"

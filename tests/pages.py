@@ -1,5 +1,7 @@
-"""Pages as a crawler reads them, for assertions."""
+"""Pages as a reader's browser or a crawler gets them, and what they show, for assertions."""
 
+import html
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -7,6 +9,59 @@ import xml.etree.ElementTree as ET
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+CARD_TITLE = re.compile(r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>')
+
+
+def get(client, url, **extra):
+    """`url` as a reader's browser asks for it."""
+    return client.get(url, HTTP_USER_AGENT=BROWSER, **extra)
+
+
+def article_url(post, language="ko"):
+    return f"/{language}/news/{post.pk}/{post.slug}/"
+
+
+def card_titles(response):
+    """The titles of the post cards, in page order, as the reader sees them."""
+    return titles_of_cards(response.content.decode())
+
+
+def section(response, heading_id):
+    """The HTML of the page's <section> labelled by `heading_id`."""
+    content = response.content.decode()
+    start = content.index(f'<section aria-labelledby="{heading_id}">')
+    return content[start : content.index("</section>", start)]
+
+
+def section_titles(response, heading_id):
+    """The card titles in the <section> labelled by `heading_id`, in page order."""
+    return titles_of_cards(section(response, heading_id))
+
+
+def titles_of_cards(markup):
+    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in CARD_TITLE.findall(markup)]
+
+
+def paragraph_ids(response):
+    """The anchors of a declaration's paragraphs, in page order."""
+    return re.findall(r'<p class="paragraph" id="(p\d+)"', response.content.decode())
+
+
+def messages_of(response):
+    """The messages the admin shows on the page."""
+    return [str(message) for message in response.context["messages"]]
+
+
+def json_ld(response):
+    """The page's structured data."""
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    return json.loads(match.group(1))
+
+
+def rss_items(response, fields=("title", "link")):
+    """The channel of an RSS feed, and the `fields` of each of its items, in feed order."""
+    channel = ET.fromstring(response.content).find("channel")
+    return channel, [tuple(item.findtext(field) for field in fields) for item in channel.iter("item")]
 
 
 def sitemap_entries(client, containing=""):

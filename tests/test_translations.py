@@ -1,5 +1,6 @@
 """locale/ko must hold every interface string of the code and templates, translated."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -22,13 +23,14 @@ def msgids(po_file):
     return ids - {""}
 
 
-def test_korean_catalogue_holds_every_string_of_the_sources(tmp_path):
+def test_korean_catalogue_holds_every_string_of_the_sources_translated(tmp_path):
     for name in SOURCES:
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
         else:
             shutil.copy(source, tmp_path / name)
+    po_file = PROJECT / "locale/ko/LC_MESSAGES/django.po"
 
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "--locale=ko", "--no-obsolete", "--verbosity=0"],
@@ -36,8 +38,16 @@ def test_korean_catalogue_holds_every_string_of_the_sources(tmp_path):
         check=True,
         timeout=120,
     )
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po_file)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LC_ALL": "C"},
+    )
 
     extracted = msgids(tmp_path / "locale/ko/LC_MESSAGES/django.po")
-    committed = msgids(PROJECT / "locale/ko/LC_MESSAGES/django.po")
+    committed = msgids(po_file)
     assert {"Views %(count)s", "This article is only available in %(language)s."} <= extracted
     assert sorted(extracted - committed) == [], "run `make messages` and translate the new strings"
+    assert result.returncode == 0
+    assert re.fullmatch(r"\d+ translated messages\.\n", result.stderr), result.stderr

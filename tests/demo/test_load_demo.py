@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from editions.models import Edition, EditionPartner, Organization, Session, Speaker
+from editions.models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
 from news.models import Attachment, Category, Post
 from tests.factories import make_post
 
@@ -209,3 +209,28 @@ def test_enlarge_demo_grows_the_archive_again_without_clashing_slugs():
     slugs = list(Post.objects.published().values_list("slug", flat=True))
     assert (len(slugs), len(set(slugs))) == (15, 15)
     assert Post.objects.get(slug="archive-13").title_ko == "첫 소식 (13)"
+
+
+@pytest.mark.django_db
+def test_load_demo_adds_bilingual_declarations_with_pdfs_and_changes_nothing_when_rerun():
+    call_command("load_demo", stdout=io.StringIO())
+    first = list(
+        DeclarationParagraph.objects.order_by("pk").values_list("pk", "declaration", "number", "order", "text_en")
+    )
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    declarations = Declaration.objects.published().select_related("edition")
+    assert len(declarations) >= 2
+    for declaration in declarations:
+        assert declaration.title_ko and declaration.title_en
+        assert declaration.pdf.read(5) == b"%PDF-"
+        assert declaration.paragraphs.count() >= 3
+        assert all(paragraph.text_ko and paragraph.text_en for paragraph in declaration.paragraphs.all())
+        assert declaration.last_paragraph_number == declaration.paragraphs.count()
+    assert (
+        list(
+            DeclarationParagraph.objects.order_by("pk").values_list("pk", "declaration", "number", "order", "text_en")
+        )
+        == first
+    )

@@ -1,11 +1,16 @@
+"""The forum models (editions/models.py): editions, their partners, and declarations whose
+paragraph numbers never move."""
+
 import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from pytest_django.asserts import assertContains
 
-from editions.models import Edition, EditionPartner
-from tests.factories import make_edition, make_organization, make_partner
+from editions.models import Declaration, DeclarationParagraph, Edition, EditionPartner
+from tests.factories import make_declaration, make_edition, make_organization, make_paragraph, make_partner
+from tests.pages import paragraph_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +112,74 @@ def test_edition_absolute_url_per_language():
         assert edition.get_absolute_url() == "/en/forums/11/"
     with translation.override("ko"):
         assert edition.get_absolute_url() == "/ko/forums/11/"
+
+
+# Declarations: stable paragraph numbers
+
+
+def test_paragraphs_are_numbered_in_the_order_they_are_added(declaration):
+    assert list(declaration.paragraphs.values_list("number", "order", "text_en")) == [
+        (1, 1, "We uphold the dignity of all."),
+        (2, 2, "Cities keep their promises."),
+        (3, 3, "Residents shape it together."),
+    ]
+
+
+def test_each_declaration_numbers_its_own_paragraphs(declaration):
+    other = make_declaration(make_edition(number=12, year=2022))
+
+    paragraph = make_paragraph(other)
+
+    assert (paragraph.number, paragraph.order) == (1, 1)
+
+
+def test_anchors_stay_when_other_paragraphs_are_edited_moved_inserted_or_deleted(client, declaration):
+    first, second, third = declaration.paragraphs.all()
+
+    second.text_en = "Cities keep every promise they make."
+    second.save()
+    first.delete()
+    inserted = make_paragraph(declaration, text_ko="새 문단", text_en="A new paragraph", order=2)
+    third.order = 1
+    third.save()
+    response = client.get("/en/forums/11/declaration/")
+
+    assert inserted.number == 4
+    assert list(declaration.paragraphs.values_list("number", flat=True)) == [3, 2, 4]
+    assert paragraph_ids(response) == ["p3", "p2", "p4"]
+    assertContains(
+        response,
+        '<p class="paragraph" id="p2"><a class="paragraph__number" href="#p2" aria-label="Paragraph 2">2</a> '
+        "Cities keep every promise they make.</p>",
+        html=True,
+    )
+
+
+def test_deleting_the_last_paragraph_never_frees_its_number(client, declaration):
+    declaration.paragraphs.get(number=3).delete()
+
+    added = make_paragraph(declaration, text_ko="새 문단", text_en="A new paragraph")
+    response = client.get("/en/forums/11/declaration/")
+
+    assert (added.number, added.order) == (4, 3)
+    assert list(declaration.paragraphs.values_list("number", flat=True)) == [1, 2, 4]
+    assert paragraph_ids(response) == ["p1", "p2", "p4"]
+
+
+def test_saving_a_copy_of_the_declaration_read_before_paragraphs_were_added_keeps_the_counter(declaration):
+    stale = Declaration.objects.get(pk=declaration.pk)
+    make_paragraph(declaration)
+    declaration.paragraphs.get(number=4).delete()
+
+    stale.title_en = "Gwangju Declaration, revised"
+    stale.save()
+    added = make_paragraph(declaration)
+
+    declaration.refresh_from_db()
+    assert (declaration.title_en, declaration.last_paragraph_number) == ("Gwangju Declaration, revised", 5)
+    assert added.number == 5
+
+
+def test_paragraph_number_is_unique_per_declaration(declaration):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DeclarationParagraph.objects.create(declaration=declaration, number=2, order=9, text_ko="중복")

@@ -1,5 +1,6 @@
+"""Forum pages (editions/views.py): forums, sessions, declarations and organizations."""
+
 import datetime
-import html
 import io
 import re
 
@@ -10,41 +11,34 @@ from django.utils.formats import date_format
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from editions.models import Edition, EditionPartner, Session, Speaker
+from editions.models import Edition, EditionPartner, Organization, Session, Speaker
 from news.models import Post
 from tests.factories import (
+    PDF_BYTES,
+    days_ago,
+    make_declaration,
     make_edition,
     make_organization,
+    make_paragraph,
     make_partner,
+    make_png,
     make_post,
     make_session,
     make_speaker,
     seoul,
 )
+from tests.pages import card_titles, paragraph_ids, section
 
 pytestmark = pytest.mark.django_db
-
-
-def card_titles(response):
-    """The titles of the post cards, in page order, as the reader sees them."""
-    found = re.findall(
-        r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', response.content.decode()
-    )
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
 
 
 def partner_groups(response):
     """[(role heading, [partner name, ...]), ...] as the "Hosts and partners" section shows them,
     each partner linked to its page."""
-    content = response.content.decode()
-    start = content.index('<section aria-labelledby="partners-heading">')
-    section = content[start : content.index("</section>", start)]
-    groups = re.findall(r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section, re.DOTALL)
+    groups = re.findall(
+        r'<h3>(.*?)</h3>\s*<ul class="partners">(.*?)</ul>', section(response, "partners-heading"), re.DOTALL
+    )
     return [(role, re.findall(r'<li class="partner"><a href="[^"]*">(.*?)</a></li>', items)) for role, items in groups]
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
 
 
 # The list of forums
@@ -531,7 +525,7 @@ def test_session_detail_of_unpublished_edition_is_not_found(client):
     assert response.status_code == 404
 
 
-# Query counts
+# Query counts of the forum and session pages
 
 
 @pytest.mark.parametrize("edition_count", [1, 4])
@@ -584,3 +578,669 @@ def test_session_detail_query_count_does_not_grow_with_organizers_speakers_or_po
 
     assert len(card_titles(response)) == size
     assertContains(response, "<li><strong>홍길동</strong>", count=size)
+
+
+# Languages
+
+
+def test_language_switch_on_edition_and_session_pages_points_at_the_same_page(client):
+    session = make_session(make_edition(number=11))
+
+    edition_page = client.get("/ko/forums/11/")
+    session_page = client.get(f"/en/forums/11/sessions/{session.pk}/")
+
+    assertContains(
+        edition_page, '<a href="http://testserver/en/forums/11/" hreflang="en" lang="en">English</a>', html=True
+    )
+    assertContains(
+        session_page,
+        f'<a href="http://testserver/ko/forums/11/sessions/{session.pk}/" hreflang="ko" lang="ko">한국어</a>',
+        html=True,
+    )
+
+
+# The declaration page
+
+
+@pytest.mark.parametrize(
+    ("language", "forum", "title", "adopted", "texts"),
+    [
+        (
+            "ko",
+            "제11회 세계인권도시포럼",
+            "제11회 세계인권도시포럼 광주선언문",
+            "2021년 10월 10일",
+            ["우리는 모두의 존엄을 지킨다.", "도시는 약속을 지킨다.", "시민이 함께 만든다."],
+        ),
+        (
+            "en",
+            "11th World Human Rights Cities Forum",
+            "Gwangju Declaration of the 11th World Human Rights Cities Forum",
+            "Oct. 10, 2021",
+            ["We uphold the dignity of all.", "Cities keep their promises.", "Residents shape it together."],
+        ),
+    ],
+)
+def test_declaration_detail_shows_title_date_and_numbered_paragraphs(
+    client, declaration, language, forum, title, adopted, texts
+):
+    response = client.get(f"/{language}/forums/11/declaration/")
+
+    assertContains(response, f'<p class="eyebrow"><a href="/{language}/forums/11/">{forum}</a></p>', html=True)
+    assertContains(response, f"<h1>{title}</h1>", count=1)
+    assertContains(response, f'<time datetime="2021-10-10">{adopted}</time>')
+    assert paragraph_ids(response) == ["p1", "p2", "p3"]
+    for number, text in enumerate(texts, start=1):
+        assertContains(response, f'href="#p{number}"', count=1)
+        assertContains(response, f">{number}</a> {text}</p>", count=1)
+    assertNotContains(response, 'class="notice"')
+
+
+def test_declaration_detail_marks_paragraphs_shown_in_the_other_language(client, declaration):
+    make_paragraph(declaration, text_ko="번역되지 않은 문단", text_en="")
+
+    response = client.get("/en/forums/11/declaration/")
+
+    assertContains(
+        response,
+        '<p class="paragraph" id="p4" lang="ko"><a class="paragraph__number" href="#p4" aria-label="Paragraph 4">4</a>'
+        " 번역되지 않은 문단</p>",
+        html=True,
+    )
+
+
+def test_declaration_detail_in_english_of_korean_only_declaration_shows_notice(client):
+    make_declaration(make_edition(number=11), title_ko="광주선언문", title_en="")
+
+    response = client.get("/en/forums/11/declaration/")
+
+    assertContains(response, '<p class="notice" role="note">This declaration is only available in Korean.</p>')
+    assertContains(response, '<h1 lang="ko">광주선언문</h1>')
+    assertContains(response, '<meta name="robots" content="noindex">', count=1)
+    assertContains(response, '<link rel="canonical" href="http://testserver/ko/forums/11/declaration/">', count=1)
+    assertNotContains(response, '<link rel="alternate" hreflang="en"')
+
+
+def test_language_switch_on_declaration_detail_points_at_the_same_declaration(client, declaration):
+    response = client.get("/ko/forums/11/declaration/")
+
+    assertContains(
+        response,
+        '<a href="http://testserver/en/forums/11/declaration/" hreflang="en" lang="en">English</a>',
+        html=True,
+    )
+    assertContains(response, '<link rel="canonical" href="http://testserver/ko/forums/11/declaration/">', count=1)
+    assertContains(
+        response, '<link rel="alternate" hreflang="x-default" href="http://testserver/forums/11/declaration/">'
+    )
+
+
+def test_declaration_detail_links_the_pdf_and_the_side_by_side_view(client, declaration):
+    declaration.pdf.save("declaration-2021.pdf", ContentFile(PDF_BYTES))
+
+    response = client.get("/en/forums/11/declaration/")
+
+    assertContains(
+        response,
+        '<ul class="declaration__links">'
+        '<li><a href="/en/forums/11/declaration/both/">Korean and English side by side</a></li>'
+        f'<li><a href="{declaration.pdf.url}" type="application/pdf">Download the PDF</a></li></ul>',
+        html=True,
+    )
+    assert declaration.pdf.url == "/media/declarations/declaration-2021.pdf"
+
+
+def test_declaration_detail_without_pdf_has_no_download_link(client, declaration):
+    response = client.get("/en/forums/11/declaration/")
+
+    assertNotContains(response, "Download the PDF")
+
+
+@pytest.mark.parametrize(
+    "path", ["/ko/forums/12/declaration/", "/en/forums/12/declaration/", "/ko/forums/12/declaration/both/"]
+)
+def test_declaration_of_edition_without_one_is_not_found(client, declaration, path):
+    make_edition(number=12, year=2022)
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/ko/forums/99/declaration/", "/en/forums/abc/declaration/", "/ko/forums/9999999999/declaration/both/"],
+)
+def test_declaration_of_unknown_edition_is_not_found(client, declaration, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+
+
+def test_unpublished_declaration_or_edition_is_not_found(client):
+    make_declaration(make_edition(number=11), is_published=False)
+    make_declaration(make_edition(number=12, year=2022, is_published=False))
+
+    responses = [
+        client.get(f"/{language}/forums/{number}/declaration/") for language in ("ko", "en") for number in (11, 12)
+    ]
+
+    assert [response.status_code for response in responses] == [404, 404, 404, 404]
+
+
+# Side by side
+
+
+def row_ids(response):
+    """The anchors of the rows of the side-by-side view, in page order."""
+    return re.findall(r'<tr id="(p\d+)">', response.content.decode())
+
+
+def test_declaration_side_by_side_shows_both_languages_paragraph_by_paragraph(client, declaration):
+    make_paragraph(declaration, text_ko="한국어로만 쓴 문단", text_en="")
+
+    response = client.get("/en/forums/11/declaration/both/")
+
+    assert row_ids(response) == ["p1", "p2", "p3", "p4"]
+    assertContains(
+        response,
+        '<thead><tr><th scope="col"><span class="visually-hidden">Paragraph</span></th>'
+        '<th scope="col" lang="ko">한국어</th><th scope="col" lang="en">English</th></tr></thead>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<tr id="p2"><th scope="row"><a class="paragraph__number" href="#p2" aria-label="Paragraph 2">2</a></th>'
+        '<td lang="ko">도시는 약속을 지킨다.</td><td lang="en">Cities keep their promises.</td></tr>',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<tr id="p4"><th scope="row"><a class="paragraph__number" href="#p4" aria-label="Paragraph 4">4</a></th>'
+        '<td lang="ko">한국어로만 쓴 문단</td>'
+        '<td lang="en"><span class="muted" lang="en">Not translated yet.</span></td></tr>',
+        html=True,
+    )
+    assertContains(response, '<a href="/en/forums/11/declaration/">Read in one language</a>', html=True)
+
+
+def test_declaration_side_by_side_is_the_same_in_both_interface_languages(client, declaration):
+    korean = client.get("/ko/forums/11/declaration/both/")
+    english = client.get("/en/forums/11/declaration/both/")
+
+    for response in (korean, english):
+        assertContains(response, '<td lang="ko">우리는 모두의 존엄을 지킨다.</td>', html=True)
+        assertContains(response, '<td lang="en">We uphold the dignity of all.</td>', html=True)
+    assertContains(korean, '<html lang="ko">')
+    assertContains(english, '<html lang="en">')
+
+
+# Links from the forum page
+
+
+@pytest.mark.parametrize(
+    ("language", "link"),
+    [
+        ("en", '<a href="/en/forums/11/declaration/">Read the declaration of this forum</a>'),
+        ("ko", '<a href="/ko/forums/11/declaration/">'),
+    ],
+)
+def test_edition_detail_links_its_published_declaration(client, declaration, language, link):
+    make_declaration(make_edition(number=12, year=2022), is_published=False)
+    make_edition(number=13, year=2023)
+
+    with_declaration = client.get(f"/{language}/forums/11/")
+    unpublished_declaration = client.get(f"/{language}/forums/12/")
+    without_declaration = client.get(f"/{language}/forums/13/")
+
+    assertContains(with_declaration, link, count=1)
+    assertNotContains(unpublished_declaration, "/declaration/")
+    assertNotContains(without_declaration, "/declaration/")
+
+
+# The list of declarations
+
+
+@pytest.mark.parametrize(
+    ("language", "titles"),
+    [
+        ("ko", ["제12회 포럼 선언문", "제11회 세계인권도시포럼 광주선언문"]),
+        ("en", ["Declaration of the 12th Forum", "Gwangju Declaration of the 11th World Human Rights Cities Forum"]),
+    ],
+)
+def test_declaration_list_shows_published_declarations_newest_first(client, declaration, language, titles):
+    make_declaration(
+        make_edition(number=12, year=2022), title_ko="제12회 포럼 선언문", title_en="Declaration of the 12th Forum"
+    )
+    make_declaration(make_edition(number=13, year=2023), is_published=False)
+
+    response = client.get(f"/{language}/forums/declarations/")
+
+    shown = re.findall(r'<h2><a href="/\w\w/forums/(\d+)/declaration/">(.*?)</a></h2>', response.content.decode())
+    assert shown == [("12", titles[0]), ("11", titles[1])]
+
+
+# The feed, announced on the declaration pages
+
+
+def test_declaration_pages_announce_the_feed(client, declaration):
+    response = client.get("/en/forums/11/declaration/")
+
+    assertContains(
+        response,
+        '<link rel="alternate" type="application/rss+xml" title="Declarations" href="/en/forums/declarations/feed/">',
+    )
+
+
+# Query counts of the declaration pages
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize("path", ["/ko/forums/11/declaration/", "/en/forums/11/declaration/both/"])
+def test_declaration_pages_query_count_does_not_grow_with_paragraphs(client, django_assert_num_queries, size, path):
+    declaration = make_declaration(make_edition(number=11))
+    for _number in range(size):
+        make_paragraph(declaration)
+
+    # The declaration with its forum, its paragraphs, and when the next scheduled post is
+    # due (how long the page may stay cached).
+    with django_assert_num_queries(3):
+        response = client.get(path)
+
+    assert len(paragraph_ids(response) or row_ids(response)) == size
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_declaration_list_query_count_does_not_grow_with_declarations(client, django_assert_num_queries, size):
+    for number in range(1, size + 1):
+        make_declaration(make_edition(number=number, year=2010 + number))
+
+    # The declarations with their forums, and when the next scheduled post is due.
+    with django_assert_num_queries(2):
+        response = client.get("/en/forums/declarations/")
+
+    assert len(response.context["declarations"]) == size
+
+
+def test_edition_detail_query_count_is_unchanged_by_its_declaration(client, django_assert_num_queries, declaration):
+    make_session(declaration.edition)
+    make_post(edition=declaration.edition)
+
+    # The edition (with whether it has a declaration), its sessions, their organizers, its
+    # partners, its news, and when the next scheduled post is due.
+    with django_assert_num_queries(6):
+        response = client.get("/en/forums/11/")
+
+    assertContains(response, 'href="/en/forums/11/declaration/"', count=1)
+
+
+# The organization page
+
+
+Role = EditionPartner.Role
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "kind"),
+    [
+        ("ko", "유네스코", "유엔 기구"),
+        ("en", "United Nations Educational, Scientific and Cultural Organization", "UN body"),
+    ],
+)
+def test_organization_detail_shows_name_acronym_kind_and_website(client, unesco, language, name, kind):
+    response = client.get(f"/{language}/organizations/unesco/")
+
+    assertContains(response, f"<h1>{name}</h1>", count=1)
+    assertContains(response, f"<title>{name} · ", count=1)
+    assertContains(response, "<dd>UNESCO</dd>", count=1)
+    assertContains(response, f"<dd>{kind}</dd>", count=1)
+    assertContains(
+        response, '<dd><a href="https://www.unesco.org/" rel="noopener">https://www.unesco.org/</a></dd>', html=True
+    )
+    assertNotContains(response, 'class="notice"')
+
+
+@pytest.mark.parametrize(("language", "alt"), [("ko", "유네스코 로고"), ("en", "UNESCO logo")])
+def test_organization_detail_shows_the_logo_with_its_alt_text(client, unesco, language, alt):
+    unesco.logo_alt_ko, unesco.logo_alt_en = "유네스코 로고", "UNESCO logo"
+    unesco.logo.save("unesco.png", make_png("unesco.png", size=(240, 120)), save=True)
+
+    response = client.get(f"/{language}/organizations/unesco/")
+
+    assertContains(
+        response,
+        f'<img class="organization-logo" src="{unesco.logo.url}" alt="{alt}" width="240" height="120">',
+        count=1,
+    )
+    assertContains(response, f'<meta property="og:image" content="http://testserver{unesco.logo.url}">')
+
+
+def test_organization_detail_without_acronym_website_or_logo_leaves_them_out(client):
+    make_organization(slug="gwangju", name_ko="광주광역시", name_en="Gwangju", kind=Organization.Kind.CITY)
+
+    response = client.get("/en/organizations/gwangju/")
+
+    assertContains(response, "<h1>Gwangju</h1>")
+    assertContains(response, "<div><dt>Kind</dt><dd>City</dd></div>", html=True)
+    for absent in ("<dt>Acronym</dt>", "<dt>Website</dt>", "organization-logo", "roles-heading", "sessions-heading"):
+        assertNotContains(response, absent)
+
+
+def role_rows(response):
+    """[(forum, year, roles), ...] as the table of roles shows them, in page order."""
+    return re.findall(
+        r'<tr><th scope="row"><a href="/\w\w/forums/\d+/">(.*?)</a></th><td>(\d+)</td><td>(.*?)</td></tr>',
+        section(response, "roles-heading"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "rows"),
+    [
+        (
+            "ko",
+            [
+                ("제12회 세계인권도시포럼", "2022", "주최"),
+                ("제11회 세계인권도시포럼", "2021", "공동 주최, 후원"),
+                ("제10회 세계인권도시포럼", "2020", "협력"),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("12th World Human Rights Cities Forum", "2022", "Host"),
+                ("11th World Human Rights Cities Forum", "2021", "Co-host, Sponsor"),
+                ("10th World Human Rights Cities Forum", "2020", "Partner"),
+            ],
+        ),
+    ],
+)
+def test_organization_detail_lists_its_roles_per_published_forum_newest_first(client, unesco, language, rows):
+    tenth = make_edition(number=10, year=2020)
+    eleventh = make_edition(number=11, year=2021)
+    twelfth = make_edition(number=12, year=2022)
+    unpublished = make_edition(number=13, year=2023, is_published=False)
+    make_partner(eleventh, unesco, Role.SPONSOR)
+    make_partner(eleventh, unesco, Role.CO_HOST, order=1)
+    make_partner(tenth, unesco, Role.PARTNER)
+    make_partner(twelfth, unesco, Role.HOST)
+    make_partner(unpublished, unesco, Role.CO_HOST)
+    make_partner(eleventh, make_organization(slug="uclg", name_ko="UCLG", name_en="UCLG"), Role.CO_ORGANIZER)
+
+    response = client.get(f"/{language}/organizations/unesco/")
+
+    assert role_rows(response) == rows
+    assertContains(response, f'<a href="/{language}/forums/11/">{rows[1][0]}</a>')
+
+
+def sessions_by_forum(response):
+    """[(forum, [session title, ...]), ...] as the list of organized sessions shows them."""
+    groups = re.findall(
+        r'<h3><a href="[^"]*">(.*?)</a></h3>\s*<ul class="sessions">(.*?)</ul>',
+        section(response, "sessions-heading"),
+        re.DOTALL,
+    )
+    return [
+        (forum, re.findall(r'<a href="/\w\w/forums/\d+/sessions/\d+/">(.*?)</a>', items)) for forum, items in groups
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ko",
+            [
+                ("제12회 세계인권도시포럼", ["기후 정의"]),
+                ("제11회 세계인권도시포럼", ["개회식", "도시와 이주민"]),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("12th World Human Rights Cities Forum", ["Climate justice"]),
+                ("11th World Human Rights Cities Forum", ["Opening ceremony", "Cities and migrants"]),
+            ],
+        ),
+    ],
+)
+def test_organization_detail_lists_the_sessions_it_organized_by_forum(client, unesco, language, expected):
+    eleventh = make_edition(number=11, year=2021)
+    twelfth = make_edition(
+        number=12, year=2022, starts_on=datetime.date(2022, 10, 10), ends_on=datetime.date(2022, 10, 13)
+    )
+    unpublished = make_edition(number=13, year=2023, is_published=False)
+    migrants = make_session(
+        eleventh, starts_at=seoul(2021, 10, 7, 14), title_ko="도시와 이주민", title_en="Cities and migrants"
+    )
+    opening = make_session(
+        eleventh,
+        starts_at=seoul(2021, 10, 6, 10),
+        kind=Session.Kind.OPENING,
+        title_ko="개회식",
+        title_en="Opening ceremony",
+    )
+    climate = make_session(
+        twelfth, starts_at=seoul(2022, 10, 11, 10), title_ko="기후 정의", title_en="Climate justice"
+    )
+    hidden = make_session(unpublished, title_ko="준비 중", title_en="In preparation")
+    for session in (migrants, opening, climate, hidden):
+        session.organizers.add(unesco)
+    make_session(eleventh, title_ko="다른 기관의 세션", title_en="Someone else's session")
+
+    response = client.get(f"/{language}/organizations/unesco/")
+
+    assert sessions_by_forum(response) == expected
+    assertContains(
+        response,
+        f'<li><time datetime="2021-10-06T10:00:00+09:00">{"2021년 10월 6일" if language == "ko" else "Oct. 6, 2021"}'
+        f'</time> <a href="/{language}/forums/11/sessions/{opening.pk}/">{expected[1][1][0]}</a> '
+        f'<span class="muted">{"개회식" if language == "ko" else "Opening ceremony"}</span></li>',
+        html=True,
+    )
+
+
+def test_organization_detail_shows_its_published_news_newest_first(client, unesco):
+    older = make_post(title_ko="유네스코 협약", title_en="UNESCO agreement", published_at=days_ago(3))
+    newer = make_post(title_ko="유네스코 세션 소식", title_en="UNESCO session news", published_at=days_ago(1))
+    draft = make_post(title_ko="임시 저장", status=Post.Status.DRAFT)
+    scheduled = make_post(title_ko="예약", published_at=timezone.now() + datetime.timedelta(days=1))
+    for post in (older, newer, draft, scheduled):
+        post.organizations.add(unesco)
+    make_post(title_ko="관계없는 소식")
+
+    korean = client.get("/ko/organizations/unesco/")
+    english = client.get("/en/organizations/unesco/")
+
+    assert list(korean.context["posts"]) == [newer, older]
+    assert card_titles(korean) == ["유네스코 세션 소식", "유네스코 협약"]
+    assert card_titles(english) == ["UNESCO session news", "UNESCO agreement"]
+    assertContains(korean, '<h2 id="news-heading">관련 소식</h2>')
+
+
+def test_organization_detail_shows_the_ten_newest_posts(client, unesco):
+    posts = [make_post(published_at=days_ago(day)) for day in range(1, 13)]
+    for post in posts:
+        post.organizations.add(unesco)
+
+    response = client.get("/ko/organizations/unesco/")
+
+    assert card_titles(response) == [post.title_ko for post in posts[:10]]
+
+
+def test_organization_detail_in_english_of_korean_only_organization_shows_notice(client):
+    make_organization(slug="may18", name_ko="5·18기념재단", name_en="", kind=Organization.Kind.NGO)
+
+    response = client.get("/en/organizations/may18/")
+
+    assertContains(
+        response, '<p class="notice" role="note">This organization is only described in Korean.</p>', count=1
+    )
+    assertContains(response, '<h1 lang="ko">5·18기념재단</h1>')
+    assertContains(response, '<meta name="robots" content="noindex">', count=1)
+    assertContains(response, '<link rel="canonical" href="http://testserver/ko/organizations/may18/">', count=1)
+    assertNotContains(response, '<link rel="alternate" hreflang="en"')
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_organization_detail_links_both_languages_and_the_canonical_url(client, unesco, language):
+    korean_url = "http://testserver/ko/organizations/unesco/"
+    english_url = "http://testserver/en/organizations/unesco/"
+
+    response = client.get(f"/{language}/organizations/unesco/")
+
+    assertContains(response, f'<link rel="alternate" hreflang="ko" href="{korean_url}">', count=1)
+    assertContains(response, f'<link rel="alternate" hreflang="en" href="{english_url}">', count=1)
+    assertContains(
+        response, '<link rel="alternate" hreflang="x-default" href="http://testserver/organizations/unesco/">'
+    )
+    assertContains(response, f'<link rel="canonical" href="{korean_url if language == "ko" else english_url}">')
+    assertContains(response, f'<meta property="og:url" content="{korean_url if language == "ko" else english_url}">')
+    assertNotContains(response, '<meta name="robots"')
+
+
+def test_language_switch_on_organization_detail_points_at_the_same_organization(client, unesco):
+    korean = client.get("/ko/organizations/unesco/")
+    english = client.get("/en/organizations/unesco/")
+
+    assertContains(
+        korean,
+        '<a href="http://testserver/en/organizations/unesco/" hreflang="en" lang="en">English</a>',
+        html=True,
+    )
+    assertContains(
+        english,
+        '<a href="http://testserver/ko/organizations/unesco/" hreflang="ko" lang="ko">한국어</a>',
+        html=True,
+    )
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_organization_pages_do_not_mark_forums_as_the_current_section(client, unesco, language):
+    make_partner(make_edition(number=11), unesco)
+    forums = {"ko": "역대 포럼", "en": "Forums"}[language]
+    current = f'<a href="/{language}/forums/" aria-current="page">{forums}</a>'
+    not_current = f'<a href="/{language}/forums/">{forums}</a>'
+
+    organization_detail = client.get(f"/{language}/organizations/unesco/")
+    organization_list = client.get(f"/{language}/organizations/")
+    edition_detail = client.get(f"/{language}/forums/11/")
+
+    for response in (organization_detail, organization_list):
+        assertContains(response, not_current, html=True, count=1)
+        assertNotContains(response, 'aria-current="page"')
+    assertContains(edition_detail, current, html=True, count=1)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/ko/organizations/unknown/", "/en/organizations/unknown/", "/ko/organizations/UNESCO!/", "/en/organizations/-/"],
+)
+def test_organization_detail_of_unknown_organization_is_not_found(client, unesco, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+
+
+# The list of organizations
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("ko", ["광주광역시", "유네스코 (UNESCO)", "유엔인권사무소 (OHCHR)"]),
+        (
+            "en",
+            ["Gwangju", "OHCHR", "United Nations Educational, Scientific and Cultural Organization (UNESCO)"],
+        ),
+    ],
+)
+def test_organization_list_shows_partners_and_organizers_of_published_forums_by_name(client, unesco, language, names):
+    eleventh = make_edition(number=11, year=2021)
+    unpublished = make_edition(number=13, year=2023, is_published=False)
+    gwangju = make_organization(slug="gwangju", name_ko="광주광역시", name_en="Gwangju", kind=Organization.Kind.CITY)
+    ohchr = make_organization(slug="ohchr", name_ko="유엔인권사무소", name_en="OHCHR", acronym="OHCHR")
+    make_partner(eleventh, gwangju, Role.HOST)
+    make_partner(eleventh, unesco, Role.CO_HOST)
+    make_partner(eleventh, unesco, Role.SPONSOR)
+    make_session(eleventh).organizers.add(ohchr, unesco)
+    hidden = make_organization(slug="future", name_ko="다음 협력 기관", name_en="Next partner")
+    make_partner(unpublished, hidden, Role.PARTNER)
+    make_session(unpublished).organizers.add(hidden)
+    make_organization(slug="unlinked", name_ko="관계없는 기관", name_en="Unrelated")
+
+    response = client.get(f"/{language}/organizations/")
+
+    shown = re.findall(
+        r'<li class="organization-item"><a href="/\w\w/organizations/([\w-]+)/">'
+        r'<span class="organization-item__name">(.*?)</span></a>',
+        response.content.decode(),
+    )
+    assert [name for _slug, name in shown] == names
+    assert sorted(slug for slug, _name in shown) == ["gwangju", "ohchr", "unesco"]
+
+
+# Links to the organization page
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_partner_logos_and_organizers_link_to_the_organization_page(client, unesco, language):
+    today = timezone.localdate()
+    edition = make_edition(number=12, year=today.year, starts_on=today, ends_on=today)
+    unesco.logo_alt_ko, unesco.logo_alt_en = "유네스코 로고", "UNESCO logo"
+    unesco.logo.save("unesco.png", make_png("unesco.png", size=(240, 120)), save=True)
+    make_partner(edition, unesco)
+    session = make_session(edition, starts_at=timezone.now())
+    session.organizers.add(unesco)
+    alt = {"ko": "유네스코 로고", "en": "UNESCO logo"}[language]
+    logo_link = (
+        f'<li class="partner"><a href="/{language}/organizations/unesco/">'
+        f'<img src="{unesco.logo.url}" alt="{alt}" width="120" height="60" loading="lazy"></a></li>'
+    )
+
+    home = client.get(f"/{language}/")
+    edition_page = client.get(f"/{language}/forums/12/")
+    session_page = client.get(f"/{language}/forums/12/sessions/{session.pk}/")
+
+    assertContains(home, logo_link, html=True, count=1)
+    assertContains(edition_page, logo_link, html=True, count=1)
+    name = {"ko": "유네스코", "en": "United Nations Educational, Scientific and Cultural Organization"}[language]
+    assertContains(session_page, f'<a href="/{language}/organizations/unesco/">{name}</a>', count=1)
+
+
+# Query counts of the organization pages
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_organization_detail_query_count_does_not_grow_with_forums_sessions_or_posts(
+    client, unesco, django_assert_num_queries, size
+):
+    for number in range(1, size + 1):
+        edition = make_edition(number=number, year=2010 + number)
+        make_partner(edition, unesco, Role.CO_HOST)
+        make_partner(edition, unesco, Role.SPONSOR)
+        make_session(edition).organizers.add(unesco)
+        make_session(edition, starts_at=seoul(2010 + number, 10, 7, 9)).organizers.add(unesco)
+        make_post(edition=edition).organizations.add(unesco)
+
+    # The organization, its roles with their forums, its sessions with their forums, its
+    # news, and when the next scheduled post is due (how long the page may stay cached).
+    with django_assert_num_queries(5):
+        response = client.get("/en/organizations/unesco/")
+
+    assert len(role_rows(response)) == size
+    assert sum(len(titles) for _forum, titles in sessions_by_forum(response)) == 2 * size
+    assert len(card_titles(response)) == size
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_organization_list_query_count_does_not_grow_with_organizations(client, django_assert_num_queries, size):
+    edition = make_edition(number=11)
+    for number in range(size):
+        make_partner(edition, make_organization(slug=f"org-{number}", name_en=f"Org {number}"))
+
+    # The organizations, and when the next scheduled post is due.
+    with django_assert_num_queries(2):
+        response = client.get("/ko/organizations/")
+
+    assert len(response.context["organizations"]) == size

@@ -1,3 +1,5 @@
+"""The news feeds (news/feeds.py)."""
+
 import datetime
 import xml.etree.ElementTree as ET
 
@@ -5,15 +7,12 @@ import pytest
 from django.utils import timezone
 
 from news.models import Post
-from tests.factories import make_category, make_post
+from tests.factories import days_ago, make_category, make_post
+from tests.pages import rss_items
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
 
 
 @pytest.fixture
@@ -31,11 +30,6 @@ def posts():
         "draft": make_post(news, title_ko="초안", status=Post.Status.DRAFT),
         "scheduled": make_post(news, title_ko="예약", published_at=timezone.now() + datetime.timedelta(days=1)),
     }
-
-
-def rss_items(response):
-    channel = ET.fromstring(response.content).find("channel")
-    return channel, [(item.findtext("title"), item.findtext("link")) for item in channel.iter("item")]
 
 
 def test_korean_feed_lists_every_published_post_newest_first(client, posts):

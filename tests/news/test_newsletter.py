@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from news.models import Post
 from tests.factories import make_category, make_png, make_post, make_staff, seoul
+from tests.pages import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +25,9 @@ UNKNOWN_LANGUAGE = "Choose the language of the issue: Korean, English."
 
 
 @pytest.fixture
-def staff_client(client, time_machine):
+def issue_day(time_machine):
+    """Now is 24 November 2026, 9:00 in Seoul: issues are named after the day they are made."""
     time_machine.move_to(seoul(2026, 11, 24, 9, 0), tick=False)
-    client.force_login(make_staff())
-    return client
 
 
 @pytest.fixture
@@ -73,10 +73,6 @@ def download(client, extension, posts, language):
     return client.get(f"{NEWSLETTER}issue.{extension}?ids={ids(posts)}&lang={language}")
 
 
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
-
-
 def linked_titles(document):
     """(lang, href, title) of each post's heading, in document order."""
     found = re.findall(r'<h2(?: lang="(\w+)")? style="[^"]*"><a href="([^"]*)"[^>]*>(.*?)</a></h2>', document)
@@ -103,7 +99,7 @@ def start_tags(document):
 # The admin action and the preview
 
 
-def test_action_redirects_to_the_korean_issue_of_the_selected_posts(staff_client, posts):
+def test_action_redirects_to_the_korean_issue_of_the_selected_posts(issue_day, staff_client, posts):
     oldest, _korean_only, newest = posts
 
     response = staff_client.post(
@@ -113,7 +109,9 @@ def test_action_redirects_to_the_korean_issue_of_the_selected_posts(staff_client
     assert (response.status_code, response["Location"]) == (302, f"{NEWSLETTER}?ids={oldest.pk},{newest.pk}&lang=ko")
 
 
-def test_preview_shows_the_issue_in_a_sandboxed_frame_with_language_switch_and_downloads(staff_client, posts):
+def test_preview_shows_the_issue_in_a_sandboxed_frame_with_language_switch_and_downloads(
+    issue_day, staff_client, posts
+):
     english_query = f"ids={ids(posts)}&amp;lang=en"
     korean_query = f"ids={ids(posts)}&amp;lang=ko"
 
@@ -142,7 +140,7 @@ def test_preview_shows_the_issue_in_a_sandboxed_frame_with_language_switch_and_d
     assertContains(response, '&rsaquo; <a href="/admin/news/post/">Posts</a>\n  &rsaquo; Newsletter issue')
 
 
-def test_preview_escapes_the_issue_in_the_frame_and_the_plain_text(staff_client):
+def test_preview_escapes_the_issue_in_the_frame_and_the_plain_text(issue_day, staff_client):
     post = make_post(title_en="Rights & <Cities>")
 
     response = staff_client.get(f"{NEWSLETTER}?ids={post.pk}&lang=en", HTTP_ACCEPT_LANGUAGE="en")
@@ -154,7 +152,7 @@ def test_preview_escapes_the_issue_in_the_frame_and_the_plain_text(staff_client)
     assertNotContains(response, "<Cities>")
 
 
-def test_preview_leaves_out_drafts_and_scheduled_posts_with_a_message(staff_client, posts):
+def test_preview_leaves_out_drafts_and_scheduled_posts_with_a_message(issue_day, staff_client, posts):
     draft = make_post(status=Post.Status.DRAFT, title_en="Unfinished draft")
     scheduled = make_post(published_at=seoul(2026, 12, 1), title_en="Next week")
 
@@ -169,7 +167,7 @@ def test_preview_leaves_out_drafts_and_scheduled_posts_with_a_message(staff_clie
     assertContains(response, f'href="{NEWSLETTER}issue.html?ids={posts[2].pk}&amp;lang=en"')
 
 
-def test_preview_leaves_out_posts_that_do_not_exist_with_a_message(staff_client, posts):
+def test_preview_leaves_out_posts_that_do_not_exist_with_a_message(issue_day, staff_client, posts):
     response = staff_client.get(f"{NEWSLETTER}?ids={posts[0].pk},999999&lang=ko", HTTP_ACCEPT_LANGUAGE="en")
 
     assert messages_of(response) == ["Left out because there are no such posts: 999999."]
@@ -186,7 +184,9 @@ def test_preview_leaves_out_posts_that_do_not_exist_with_a_message(staff_client,
         ("en", [("", "Keynote speakers announced"), ("ko", "광주 시민 토론회"), ("", "Registration opens")]),
     ],
 )
-def test_html_download_has_the_published_posts_newest_first_in_the_language(staff_client, posts, language, expected):
+def test_html_download_has_the_published_posts_newest_first_in_the_language(
+    issue_day, staff_client, posts, language, expected
+):
     oldest, korean_only, newest = posts
     draft = make_post(status=Post.Status.DRAFT)
 
@@ -200,7 +200,7 @@ def test_html_download_has_the_published_posts_newest_first_in_the_language(staf
     ]
 
 
-def test_html_download_marks_posts_only_in_korean_in_the_english_issue(staff_client, posts):
+def test_html_download_marks_posts_only_in_korean_in_the_english_issue(issue_day, staff_client, posts):
     response = download(staff_client, "html", [posts[1]], "en")
 
     content = response.content.decode()
@@ -210,7 +210,7 @@ def test_html_download_marks_posts_only_in_korean_in_the_english_issue(staff_cli
     assert f'<p lang="ko" style="{summary_style}">시민이 모여 토론합니다.</p>' in content
 
 
-def test_html_download_shows_date_category_summary_and_read_more_in_korean(staff_client, posts):
+def test_html_download_shows_date_category_summary_and_read_more_in_korean(issue_day, staff_client, posts):
     response = download(staff_client, "html", [posts[0]], "ko")
 
     content = response.content.decode()
@@ -222,7 +222,7 @@ def test_html_download_shows_date_category_summary_and_read_more_in_korean(staff
     assert f'<a href="http://testserver/ko/news/{posts[0].pk}/registration-opens/" target="_blank"' in content
 
 
-def test_html_download_is_safe_for_email(staff_client):
+def test_html_download_is_safe_for_email(issue_day, staff_client):
     post = make_post(cover=make_png(size=(1200, 630)), cover_alt_ko="포럼 무대", cover_alt_en="The forum stage")
 
     response = download(staff_client, "html", [post], "en")
@@ -249,7 +249,7 @@ def test_html_download_is_safe_for_email(staff_client):
 
 
 @pytest.mark.parametrize("size", [1, 5])
-def test_html_download_query_count_does_not_grow_with_posts(staff_client, django_assert_num_queries, size):
+def test_html_download_query_count_does_not_grow_with_posts(issue_day, staff_client, django_assert_num_queries, size):
     posts = [make_post() for _number in range(size)]
 
     # The user (the session is cached) and the posts with their categories.
@@ -262,7 +262,7 @@ def test_html_download_query_count_does_not_grow_with_posts(staff_client, django
 # The plain-text part
 
 
-def test_text_download_has_titles_dates_summaries_and_absolute_urls_in_english(staff_client, posts):
+def test_text_download_has_titles_dates_summaries_and_absolute_urls_in_english(issue_day, staff_client, posts):
     oldest, korean_only, newest = posts
 
     response = download(staff_client, "txt", posts, "en")
@@ -305,7 +305,7 @@ def test_text_download_has_titles_dates_summaries_and_absolute_urls_in_english(s
     )
 
 
-def test_text_download_in_korean(staff_client, posts):
+def test_text_download_in_korean(issue_day, staff_client, posts):
     response = download(staff_client, "txt", posts[:1], "ko")
 
     lines = response.content.decode().splitlines()
@@ -339,14 +339,14 @@ def test_text_download_in_korean(staff_client, posts):
         ("ids=1&lang=", UNKNOWN_LANGUAGE),
     ],
 )
-def test_bad_selection_goes_back_to_the_changelist_with_an_error(staff_client, path, query, message):
+def test_bad_selection_goes_back_to_the_changelist_with_an_error(issue_day, staff_client, path, query, message):
     response = staff_client.get(f"{NEWSLETTER}{path}?{query}", HTTP_ACCEPT_LANGUAGE="en", follow=True)
 
     assert response.redirect_chain == [(CHANGELIST, 302)]
     assert messages_of(response) == [message]
 
 
-def test_selection_of_drafts_only_goes_back_to_the_changelist_with_an_error(staff_client):
+def test_selection_of_drafts_only_goes_back_to_the_changelist_with_an_error(issue_day, staff_client):
     draft = make_post(status=Post.Status.DRAFT)
 
     response = staff_client.get(f"{NEWSLETTER}?ids={draft.pk}&lang=ko", HTTP_ACCEPT_LANGUAGE="en", follow=True)

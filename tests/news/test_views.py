@@ -1,54 +1,33 @@
+"""The news list, search and filters, the article, its attachments, and the staff's preview (news/views.py)."""
+
 import datetime
-import html
-import re
-import time
 
 import pytest
-import time_machine
-from django.core import signing
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.counting import COOKIE_NAME, COOKIE_SALT, MAX_COOKIE_LENGTH
+from news.counting import COOKIE_NAME
 from news.models import Post
 from tests.factories import (
+    days_ago,
     make_attachment,
     make_category,
     make_edition,
+    make_png,
     make_post,
     make_session,
+    make_staff,
     seoul,
+    views_of,
 )
-from tests.pages import BROWSER
+from tests.pages import BROWSER, article_url, card_titles, get
 
 pytestmark = pytest.mark.django_db
-
-
-def get(client, url, **extra):
-    return client.get(url, HTTP_USER_AGENT=BROWSER, **extra)
-
-
-def article_url(post, language="ko"):
-    return f"/{language}/news/{post.pk}/{post.slug}/"
-
-
-def card_titles(response):
-    """The titles of the post cards, in page order, as the reader sees them."""
-    found = re.findall(
-        r'<h[23] class="card__title"(?: lang="\w+")?><a href="[^"]*">(.*?)</a></h[23]>', response.content.decode()
-    )
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in found]
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
-
-
-def views_of(post):
-    return Post.objects.get(pk=post.pk).view_count
 
 
 # The list
@@ -271,16 +250,6 @@ def test_post_list_search_finds_text_with_ampersands_in_bodies(client):
     response = get(client, "/en/news/", data={"q": "R&D"})
 
     assert card_titles(response) == ["Research support"]
-
-
-@pytest.mark.parametrize("query_string", ["q=a%00b", "category=news%00", "page=%00"])
-def test_post_list_with_nul_character_is_a_bad_request(client, query_string):
-    make_post()
-
-    response = get(client, f"/ko/news/?{query_string}")
-
-    assert response.status_code == 400
-    assert response.content == b"Bad request"
 
 
 def test_post_list_filters_by_category(client):
@@ -617,161 +586,6 @@ def test_post_detail_in_both_languages_has_no_notice(client):
     assertNotContains(english, 'class="notice"')
 
 
-# View counting
-
-
-def test_post_detail_counts_each_reader_once(client):
-    post = make_post()
-
-    for _ in range(3):
-        get(Client(), article_url(post))
-    get(client, article_url(post))
-    response = get(client, article_url(post))
-
-    assert views_of(post) == 4
-    assertContains(response, '<span class="views">조회 4</span>')
-
-
-def test_post_detail_shows_the_count_including_this_view(client):
-    post = make_post(view_count=1253)
-
-    korean = get(client, article_url(post, "ko"))
-    english = get(client, article_url(post, "en"))
-
-    assertContains(korean, '<span class="views">조회 1,254</span>')
-    assertContains(english, '<span class="views">Views 1,254</span>')
-    assert views_of(post) == 1254
-
-
-def test_post_detail_counts_korean_and_english_pages_as_one_view(client):
-    post = make_post()
-
-    get(client, article_url(post, "ko"))
-    get(client, article_url(post, "en"))
-
-    assert views_of(post) == 1
-
-
-def test_post_detail_counts_each_post_a_reader_opens(client):
-    first = make_post()
-    second = make_post()
-
-    get(client, article_url(first))
-    get(client, article_url(second))
-    get(client, article_url(first))
-
-    assert (views_of(first), views_of(second)) == (1, 1)
-
-
-@pytest.mark.parametrize(
-    "user_agent",
-    [
-        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-        "curl/8.5.0",
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36",
-        "",
-    ],
-    ids=["googlebot", "facebook-preview", "curl", "headless", "no-user-agent"],
-)
-def test_post_detail_does_not_count_bots(client, user_agent):
-    post = make_post()
-
-    response = client.get(article_url(post), HTTP_USER_AGENT=user_agent)
-
-    assertContains(response, '<span class="views">조회 0</span>')
-    assert views_of(post) == 0
-    assert COOKIE_NAME not in response.cookies
-
-
-def test_post_detail_does_not_count_head_requests(client):
-    post = make_post()
-
-    response = client.head(article_url(post), HTTP_USER_AGENT=BROWSER)
-
-    assert response.status_code == 200
-    assert views_of(post) == 0
-
-
-def test_post_detail_counts_the_same_reader_again_after_24_hours(client):
-    post = make_post()
-    start = timezone.now().replace(microsecond=0)
-
-    with time_machine.travel(start, tick=False):
-        get(client, article_url(post))
-    with time_machine.travel(start + datetime.timedelta(hours=23, minutes=59), tick=False):
-        get(client, article_url(post))
-    views_within_a_day = views_of(post)
-    with time_machine.travel(start + datetime.timedelta(hours=24), tick=False):
-        get(client, article_url(post))
-
-    assert views_within_a_day == 1
-    assert views_of(post) == 2
-
-
-def test_post_detail_remembers_views_in_a_signed_http_only_cookie(client):
-    post = make_post()
-
-    response = get(client, article_url(post))
-
-    cookie = response.cookies[COOKIE_NAME]
-    assert cookie["max-age"] == 24 * 60 * 60
-    assert cookie["httponly"] is True
-    assert cookie["samesite"] == "Lax"
-    assert cookie["path"] == "/"
-    assert cookie.value.startswith(f"{post.pk}:")
-
-
-def signed(value):
-    """`value` signed as Django's set_signed_cookie() signs the counting cookie."""
-    return signing.get_cookie_signer(salt=COOKIE_NAME + COOKIE_SALT).sign(value)
-
-
-def test_post_detail_cookie_of_a_busy_reader_keeps_the_newest_views_within_the_size_limit(client):
-    post = make_post()
-    now = int(time.time())
-    client.cookies[COOKIE_NAME] = signed(",".join(f"{900000 + age}:{now - age}:1234567" for age in range(1, 131)))
-
-    response = get(client, article_url(post))
-
-    value = response.cookies[COOKIE_NAME].value
-    entries = value.rsplit(":", 2)[0].split(",")
-    assert len(value) < MAX_COOKIE_LENGTH
-    assert re.fullmatch(rf"{post.pk}:[0-9]+:1", entries[0])
-    assert entries[1:] == [f"{900000 + age}:{now - age}:1234567" for age in range(1, 120)]
-
-
-def test_post_detail_does_not_count_a_reader_with_a_valid_cookie_again(client):
-    post = make_post()
-    client.cookies[COOKIE_NAME] = signed(f"{post.pk}:{int(time.time())}")
-
-    response = get(client, article_url(post))
-
-    assertContains(response, '<span class="views">조회 0</span>')
-    assert views_of(post) == 0
-
-
-BAD_COOKIES = {
-    "garbage": lambda post, real: "garbage",
-    "huge-unsigned": lambda post, real: "x" * 5000,
-    "tampered": lambda post, real: real[:-1] + ("B" if real.endswith("A") else "A"),
-    "huge-signed": lambda post, real: signed(f"{post.pk}:{int(time.time())}," + "9:1," * 1300),
-    "malformed-signed": lambda post, real: signed(f"{post.pk}:{int(time.time())}:0:0"),
-}
-
-
-@pytest.mark.parametrize("make_cookie", BAD_COOKIES.values(), ids=BAD_COOKIES.keys())
-def test_post_detail_counts_a_reader_with_a_bad_cookie_as_new(client, make_cookie):
-    post = make_post()
-    first = get(client, article_url(post))
-    client.cookies[COOKIE_NAME] = make_cookie(post, first.cookies[COOKIE_NAME].value)
-
-    response = get(client, article_url(post))
-
-    assertContains(response, '<span class="views">조회 2</span>')
-    assert views_of(post) == 2
-
-
 # Query counts
 
 
@@ -828,3 +642,383 @@ def test_post_list_search_ranks_title_matches_first(client):
     response = get(client, "/ko/news/", data={"q": "기후 정의"})
 
     assert card_titles(response) == [title_match.title_ko, summary_match.title_ko, body_match.title_ko]
+
+
+# Languages
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_post_detail_links_both_languages_and_the_canonical_url(client, language):
+    post = make_post()
+    korean_url = f"http://testserver{article_url(post, 'ko')}"
+    english_url = f"http://testserver{article_url(post, 'en')}"
+
+    response = client.get(article_url(post, language), HTTP_USER_AGENT=BROWSER)
+
+    assertContains(response, f'<link rel="alternate" hreflang="ko" href="{korean_url}">', count=1)
+    assertContains(response, f'<link rel="alternate" hreflang="en" href="{english_url}">', count=1)
+    assertContains(
+        response, f'<link rel="alternate" hreflang="x-default" href="http://testserver/news/{post.pk}/{post.slug}/">'
+    )
+    canonical = korean_url if language == "ko" else english_url
+    assertContains(response, f'<link rel="canonical" href="{canonical}">', count=1)
+    assertNotContains(response, '<meta name="robots"')
+
+
+def test_language_switch_on_post_detail_points_at_the_same_post(client):
+    post = make_post()
+
+    korean = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+    english = client.get(article_url(post, "en"), HTTP_USER_AGENT=BROWSER)
+
+    assertContains(
+        korean,
+        f'<li><a href="http://testserver{article_url(post, "en")}" hreflang="en" lang="en">English</a></li>',
+        html=True,
+    )
+    assertContains(korean, '<li><span aria-current="true" lang="ko">한국어</span></li>', html=True)
+    assertContains(
+        english,
+        f'<li><a href="http://testserver{article_url(post, "ko")}" hreflang="ko" lang="ko">한국어</a></li>',
+        html=True,
+    )
+
+
+def test_language_switch_on_post_list_keeps_the_query(client):
+    for _ in range(21):
+        make_post(title_ko="포럼 소식")
+
+    response = client.get("/ko/news/", data={"q": "포럼", "page": "2"})
+
+    assert response.context["page_obj"].number == 2
+    assertContains(
+        response,
+        '<a href="http://testserver/en/news/?q=%ED%8F%AC%EB%9F%BC&amp;page=2" hreflang="en" lang="en">English</a>',
+    )
+
+
+def test_post_detail_in_english_of_korean_only_post_is_not_indexed(client):
+    post = make_post(title_en="", summary_en="", body_en="")
+    korean_url = f"http://testserver{article_url(post, 'ko')}"
+
+    english = client.get(article_url(post, "en"), HTTP_USER_AGENT=BROWSER)
+    korean = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+
+    assertContains(english, '<meta name="robots" content="noindex">', count=1)
+    assertContains(english, f'<link rel="canonical" href="{korean_url}">', count=1)
+    assertContains(english, f'<link rel="alternate" hreflang="ko" href="{korean_url}">', count=1)
+    assertContains(
+        english, f'<link rel="alternate" hreflang="x-default" href="http://testserver/news/{post.pk}/{post.slug}/">'
+    )
+    assertNotContains(english, '<link rel="alternate" hreflang="en"')
+    assertContains(english, f'<meta property="og:url" content="{korean_url}">')
+    assertNotContains(korean, '<meta name="robots"')
+    assertNotContains(korean, '<link rel="alternate" hreflang="en"')
+    assertNotContains(korean, '<meta property="og:locale:alternate"')
+
+
+def test_post_detail_in_korean_of_english_only_post_is_not_indexed(client):
+    post = make_post(title_ko="", summary_ko="", body_ko="", slug="old-board-news")
+    english_url = f"http://testserver{article_url(post, 'en')}"
+
+    response = client.get(article_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+
+    assertContains(response, '<meta name="robots" content="noindex">', count=1)
+    assertContains(response, f'<link rel="canonical" href="{english_url}">', count=1)
+    assertContains(response, f'<link rel="alternate" hreflang="x-default" href="{english_url}">', count=1)
+    assertNotContains(response, '<link rel="alternate" hreflang="ko"')
+
+
+# Open Graph
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "description", "locale", "alternate_locale"),
+    [("ko", "포럼 소식", "한국어 요약", "ko_KR", "en_US"), ("en", "Forum news", "English summary", "en_US", "ko_KR")],
+)
+def test_post_detail_open_graph_tags(client, language, title, description, locale, alternate_locale):
+    post = make_post(
+        title_ko="포럼 소식",
+        title_en="Forum news",
+        summary_ko="한국어 요약",
+        summary_en="English summary",
+        cover=make_png(),
+        cover_alt_ko="광주 시청 앞 광장",
+        cover_alt_en="The square in front of Gwangju City Hall",
+    )
+
+    response = client.get(article_url(post, language), HTTP_USER_AGENT=BROWSER)
+
+    assert post.cover.url.startswith("/media/covers/")
+    assertContains(response, f'<meta property="og:title" content="{title}">')
+    assertContains(response, f'<meta property="og:description" content="{description}">')
+    assertContains(response, '<meta property="og:type" content="article">')
+    assertContains(response, f'<meta property="og:url" content="http://testserver{article_url(post, language)}">')
+    assertContains(response, f'<meta property="og:locale" content="{locale}">')
+    assertContains(response, f'<meta property="og:locale:alternate" content="{alternate_locale}">')
+    assertContains(response, f'<meta property="og:image" content="http://testserver{post.cover.url}">')
+    assertContains(response, f'<meta property="og:image:alt" content="{post.cover_alt}">')
+    assertContains(response, f'<img src="{post.cover.url}" alt="{post.cover_alt}" width="1200" height="630">')
+
+
+def test_post_detail_without_cover_has_no_open_graph_image(client):
+    post = make_post()
+
+    response = client.get(article_url(post), HTTP_USER_AGENT=BROWSER)
+
+    assertNotContains(response, "og:image")
+    assertNotContains(response, "article__cover")
+
+
+# Pinned posts
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_post_list_shows_pinned_posts_first(client, language):
+    now = timezone.now()
+    newest = make_post(published_at=now - datetime.timedelta(days=1))
+    pinned_old = make_post(published_at=now - datetime.timedelta(days=30), pinned=True)
+    middle = make_post(published_at=now - datetime.timedelta(days=3))
+    pinned_new = make_post(published_at=now - datetime.timedelta(days=10), pinned=True)
+
+    response = client.get(f"/{language}/news/", HTTP_USER_AGENT=BROWSER)
+
+    assert list(response.context["posts"]) == [pinned_new, pinned_old, newest, middle]
+
+
+# Attachments
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_article_links_attachments_to_their_counting_url(client, language):
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"x" * 2048, name="booklet.pdf"))
+
+    response = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    title = {"ko": "자료집", "en": "Booklet"}[language]
+    assertContains(
+        response,
+        f'<li><a href="/{language}/news/{post.pk}/files/{attachment.pk}/" download>{title}</a> '
+        '<span class="muted">(PDF, 2.0\xa0KB)</span></li>',
+    )
+
+
+def test_downloads_are_counted_exactly(client):
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4 program", name="program.pdf"))
+    attachment.download_count = 12
+    attachment.save()
+
+    responses = [
+        client.get(f"/{language}/news/{post.pk}/files/{attachment.pk}/", HTTP_USER_AGENT=BROWSER)
+        for language in ["ko", "en", "ko", "en", "ko"]
+    ]
+
+    attachment.refresh_from_db()
+    assert attachment.download_count == 17
+    assert [b"".join(response.streaming_content) for response in responses] == [b"%PDF-1.4 program"] * 5
+
+
+def test_download_is_served_as_a_file_never_as_a_page(client):
+    post = make_post()
+    pdf = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+    # An old-board file with an extension uploads no longer accept.
+    html = make_attachment(post, ContentFile(b"<script>alert(1)</script>", name="notice.html"))
+
+    pdf_response = client.get(pdf.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    html_response = client.get(html.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    assert [
+        (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"])
+        for response in (pdf_response, html_response)
+    ] == [
+        ("application/pdf", 'attachment; filename="program.pdf"', "nosniff"),
+        ("application/octet-stream", 'attachment; filename="notice.html"', "nosniff"),
+    ]
+
+
+def test_downloads_by_bots_and_head_requests_are_not_counted(client):
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+    url = attachment.get_absolute_url()
+
+    bot = client.get(url, HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    head = client.head(url, HTTP_USER_AGENT=BROWSER)
+
+    attachment.refresh_from_db()
+    assert (bot.status_code, head.status_code, attachment.download_count) == (200, 200, 0)
+
+
+def test_attachment_of_a_draft_is_for_staff_only_and_not_counted(client):
+    post = make_post(status=Post.Status.DRAFT)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+    url = attachment.get_absolute_url()
+
+    reader = client.get(url, HTTP_USER_AGENT=BROWSER)
+    client.force_login(make_staff())
+    staff = client.get(url, HTTP_USER_AGENT=BROWSER)
+
+    attachment.refresh_from_db()
+    assert (reader.status_code, staff.status_code, attachment.download_count) == (404, 200, 0)
+
+
+@pytest.mark.parametrize("path", ["/ko/news/{post}/files/999999/", "/ko/news/{other}/files/{attachment}/"])
+def test_unknown_or_mismatched_attachment_is_not_found(client, path):
+    post = make_post()
+    other = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    response = client.get(path.format(post=post.pk, other=other.pk, attachment=attachment.pk))
+
+    assert response.status_code == 404
+
+
+def test_attachment_whose_file_went_missing_is_not_found(client):
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+    default_storage.delete(attachment.file.name)
+
+    response = client.get(attachment.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    attachment.refresh_from_db()
+    assert (response.status_code, attachment.download_count) == (404, 0)
+    assertNotContains(response, "program.pdf", status_code=404)
+
+
+# The preview of posts readers cannot see yet
+
+
+def preview_url(post, language):
+    return f"/{language}/news/preview/{post.pk}/"
+
+
+@pytest.mark.parametrize(("language", "title"), [("ko", "포럼 준비 중"), ("en", "Preparing the forum")])
+def test_preview_of_a_draft_shows_the_banner_and_is_not_indexed(client, language, title):
+    post = make_post(title_ko="포럼 준비 중", title_en="Preparing the forum", status=Post.Status.DRAFT)
+    client.force_login(make_staff())
+
+    response = client.get(preview_url(post, language), HTTP_USER_AGENT=BROWSER)
+
+    # The banner's words as the interface catalogue of the page's language gives them.
+    with translation.override(language):
+        banner, draft, edit = map(
+            translation.gettext,
+            ["Preview — not published", "This post is a draft: only staff can see it.", "Edit in the admin"],
+        )
+    assert response.status_code == 200
+    assertContains(response, f"<h1>{title}</h1>")
+    assertContains(response, f'<div class="preview-banner" role="status">\n  <p><strong>{banner}</strong>')
+    assertContains(response, draft)
+    assertContains(response, f'<a href="/admin/news/post/{post.pk}/change/">{edit}</a>')
+    assertContains(response, '<meta name="robots" content="noindex">', count=1)
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_preview_of_a_scheduled_post_says_when_it_appears(client):
+    post = make_post(published_at=seoul(2031, 10, 6, 9, 30))
+    client.force_login(make_staff())
+
+    response = client.get(preview_url(post, "en"), HTTP_USER_AGENT=BROWSER)
+
+    assertContains(response, "This post is scheduled for Oct. 6, 2031, 9:30 a.m.: readers cannot see it before then.")
+
+
+def test_preview_is_never_counted_as_a_view(client):
+    post = make_post(status=Post.Status.DRAFT, view_count=3)
+    client.force_login(make_staff())
+
+    responses = [client.get(preview_url(post, language), HTTP_USER_AGENT=BROWSER) for language in ("ko", "en")]
+
+    post.refresh_from_db()
+    assert post.view_count == 3
+    assert [COOKIE_NAME in response.cookies for response in responses] == [False, False]
+    assertContains(responses[1], '<span class="views">Views 3</span>')
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_preview_is_not_found_for_readers(client, language):
+    post = make_post(status=Post.Status.DRAFT)
+
+    response = client.get(preview_url(post, language), HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 404
+
+
+def test_preview_is_not_found_for_logged_in_users_who_are_not_staff(client):
+    post = make_post(status=Post.Status.DRAFT)
+    client.force_login(get_user_model().objects.create_user(username="reader", password="a-long-test-password"))
+
+    response = client.get(preview_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 404
+
+
+def test_preview_needs_the_permission_to_view_posts(client):
+    post = make_post(status=Post.Status.DRAFT)
+    staff = make_staff(superuser=False)
+    client.force_login(staff)
+    without = client.get(preview_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+    staff.user_permissions.add(Permission.objects.get(codename="view_post"))
+
+    with_permission = client.get(preview_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+
+    assert (without.status_code, with_permission.status_code) == (404, 200)
+
+
+def test_unknown_post_has_no_preview(client):
+    client.force_login(make_staff())
+
+    response = client.get("/ko/news/preview/999999/", HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 404
+
+
+def test_public_address_of_a_draft_is_not_found_even_for_staff(client):
+    post = make_post(status=Post.Status.DRAFT)
+    client.force_login(make_staff())
+
+    response = client.get(f"/ko/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 404
+
+
+def test_published_article_has_no_preview_banner(client):
+    post = make_post()
+
+    response = client.get(f"/en/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    assertNotContains(response, "preview-banner")
+    assertNotContains(response, "noindex")
+
+
+# Scheduled posts appear by themselves
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_scheduled_post_appears_by_itself_at_its_time(client, time_machine, language):
+    time_machine.move_to(seoul(2031, 10, 1, 8, 0), tick=False)
+    post = make_post(title_ko="예약된 글", title_en="Scheduled post", published_at=seoul(2031, 10, 1, 9, 0))
+    article = f"/{language}/news/{post.pk}/{post.slug}/"
+    before = [client.get(url, HTTP_USER_AGENT=BROWSER) for url in (article, f"/{language}/news/")]
+
+    time_machine.move_to(seoul(2031, 10, 1, 9, 0), tick=False)
+    after = [client.get(url, HTTP_USER_AGENT=BROWSER) for url in (article, f"/{language}/news/")]
+
+    title = {"ko": "예약된 글", "en": "Scheduled post"}[language]
+    assert before[0].status_code == 404
+    assert list(before[1].context["posts"]) == []
+    assert after[0].status_code == 200
+    assert list(after[1].context["posts"]) == [post]
+    assertContains(after[1], f'<a href="{article}">{title}</a>')
+
+
+def test_scheduled_post_preview_stays_available_to_staff_before_its_time(client):
+    post = make_post(published_at=timezone.now() + datetime.timedelta(days=2))
+    client.force_login(make_staff())
+
+    response = client.get(preview_url(post, "ko"), HTTP_USER_AGENT=BROWSER)
+
+    assert response.status_code == 200
+    assert response.context["post"] == post

@@ -16,15 +16,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 from common.freshness import word_changes
 from common.models import TranslationSource
 from news.models import Post
-from tests.factories import make_edition, make_post, make_session, make_staff, post_translation_form_data
+from tests.factories import make_edition, make_post, make_session, post_translation_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(make_staff())
-    return client
 
 
 def recorded(obj, **conditions):

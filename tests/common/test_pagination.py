@@ -1,3 +1,5 @@
+"""The archive paginator (common/pagination.py)."""
+
 import datetime
 
 import pytest

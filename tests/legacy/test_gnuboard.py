@@ -1,4 +1,5 @@
-"""`manage.py import_gnuboard` on the sample dumps of the old site in legacy/sample_dump/."""
+"""`manage.py import_gnuboard` (legacy/gnuboard.py) on the sample dumps of the old site in
+legacy/sample_dump/."""
 
 import json
 import re
@@ -10,16 +11,18 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db.models import F
 
+from legacy.models import LegacyURL
 from news.models import Attachment, Category, Post
-from tests.factories import make_category, make_edition, seoul
+from tests.factories import SAMPLE_DUMP, import_sample_dump, make_category, make_edition, missing_addresses, seoul
 
-SAMPLE = Path(__file__).resolve().parents[2] / "legacy" / "sample_dump"
-KOREAN_JSON = SAMPLE / "g5_write_news.json"
-ENGLISH_CSV = SAMPLE / "g5_write_news_eng.csv"
-KOREAN_SQL = SAMPLE / "g5_write_news.sql"
-TWINS = SAMPLE / "twins.csv"
-BOARD_FILES = SAMPLE / "g5_board_file.json"
-DATA = SAMPLE / "data"
+pytestmark = pytest.mark.django_db
+
+KOREAN_JSON = SAMPLE_DUMP / "g5_write_news.json"
+ENGLISH_CSV = SAMPLE_DUMP / "g5_write_news_eng.csv"
+KOREAN_SQL = SAMPLE_DUMP / "g5_write_news.sql"
+TWINS = SAMPLE_DUMP / "twins.csv"
+BOARD_FILES = SAMPLE_DUMP / "g5_board_file.json"
+DATA = SAMPLE_DUMP / "data"
 STAGE_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728102_3317.png"
 GROUP_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728240_8864.jpg"
 NEWSLETTER = "3400712835_7f3c9e21_newsletter_2021_11.pdf"
@@ -43,8 +46,6 @@ FULL_IMPORT = [
     "--attachments",
     BOARD_FILES,
 ]
-
-pytestmark = pytest.mark.django_db
 
 
 def import_gnuboard(*args):
@@ -713,3 +714,45 @@ def test_import_board_name_must_be_known(tmp_path):
     assert str(error.value) == (
         f"{dump}: cannot tell the board from the file name; name it g5_write_<board> or give --board."
     )
+
+
+# Legacy URLs of the imported posts
+
+
+def imported_legacy_urls():
+    """Sorted here: databases sort "&" and "_" of the queries differently."""
+    return sorted(
+        LegacyURL.objects.values_list(
+            "old_path", "old_query", "language", "status", "post__legacy_board", "post__legacy_id"
+        )
+    )
+
+
+def test_import_maps_each_row_to_its_post_once(client):
+    client.get("/bbs/board.php", {"bo_table": "news", "wr_id": "70"})
+    import_sample_dump()
+    first_pks = list(LegacyURL.objects.order_by("pk").values_list("pk", flat=True))
+    client.get("/bbs/board.php", {"bo_table": "news_eng", "wr_id": "33", "page": "2"})
+
+    import_sample_dump()
+
+    assert imported_legacy_urls() == [
+        ("/bbs/board.php", "bo_table=news&wr_id=38", "ko", 301, "news", 38),
+        ("/bbs/board.php", "bo_table=news&wr_id=52", "ko", 301, "news", 52),
+        ("/bbs/board.php", "bo_table=news&wr_id=63", "ko", 301, "news", 63),
+        ("/bbs/board.php", "bo_table=news&wr_id=70", "ko", 301, "news", 70),
+        ("/bbs/board.php", "bo_table=news_eng&wr_id=21", "en", 301, "news", 38),
+        ("/bbs/board.php", "bo_table=news_eng&wr_id=26", "en", 301, "news", 52),
+        ("/bbs/board.php", "bo_table=news_eng&wr_id=33", "en", 301, "news", 63),
+        ("/bbs/board.php", "bo_table=news_eng&wr_id=35", "en", 301, "news_eng", 35),
+        ("/bbs/board.php", "bo_table=news_eng&wr_id=36", "en", 301, "news_eng", 36),
+    ]
+    assert list(LegacyURL.objects.order_by("pk").values_list("pk", flat=True)) == first_pks
+    assert LegacyURL.objects.get(old_query="bo_table=news_eng&wr_id=33").hit_count == 1
+    assert missing_addresses() == []
+
+
+def test_import_dry_run_maps_nothing():
+    import_sample_dump("--dry-run")
+
+    assert LegacyURL.objects.count() == 0

@@ -1,3 +1,5 @@
+"""Public pages served from the cache (common/page_cache.py), and made again when content changes."""
+
 import datetime
 
 import pytest
@@ -151,3 +153,14 @@ def test_article_is_never_kept_by_a_shared_cache(client):
     response = client.get(post.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
 
     assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_edited_paragraph_shows_at_once_on_the_cached_page(client, declaration):
+    client.get("/en/forums/11/declaration/")
+    paragraph = declaration.paragraphs.get(number=2)
+    paragraph.text_en = "Cities keep every promise."
+    paragraph.save()
+
+    response = client.get("/en/forums/11/declaration/")
+
+    assertContains(response, ">2</a> Cities keep every promise.</p>", count=1)

@@ -2,12 +2,8 @@
 database and media folder serves the same posts and files."""
 
 import json
-import os
-import subprocess
-import sys
 import uuid
 from io import StringIO
-from pathlib import Path
 
 import psycopg2
 import pytest
@@ -19,7 +15,6 @@ from psycopg2 import sql
 
 from tests.factories import make_attachment, make_post
 
-PROJECT = Path(__file__).resolve().parents[1]
 PDF = b"%PDF-1.4\n% WHRCF programme\n%%EOF\n"
 
 # Run inside the restored site: each post's article and first attachment, as a reader gets them.
@@ -62,14 +57,8 @@ def empty_database(tmp_path):
     server.close()
 
 
-def manage(*args, env):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=os.environ | env, capture_output=True, text=True
-    )
-
-
 @pytest.mark.django_db(transaction=True)
-def test_restored_backup_serves_the_same_posts_and_files(tmp_path, empty_database):
+def test_restored_backup_serves_the_same_posts_and_files(tmp_path, empty_database, manage):
     first = make_post(title_ko="백업할 소식", title_en="News to keep")
     make_attachment(first, ContentFile(PDF, name="programme.pdf"))
     make_post(title_ko="두 번째 소식", title_en="Second news")

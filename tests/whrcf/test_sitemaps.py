@@ -1,6 +1,6 @@
+"""The sitemap (whrcf/sitemaps.py): every public page, in each language it has."""
+
 import datetime
-import json
-import re
 
 import pytest
 from django.utils import timezone
@@ -65,73 +65,6 @@ def test_sitemap_alternates_are_reciprocal(client):
         for hreflang, href in alternates.items():
             if hreflang != "x-default":
                 assert entries[href] == alternates, location
-
-
-def test_sitemap_x_default_redirects_by_accept_language(client):
-    post = make_post(slug="both")
-
-    english = client.get(f"/news/{post.pk}/both/", HTTP_ACCEPT_LANGUAGE="en")
-    korean = client.get(f"/news/{post.pk}/both/", HTTP_ACCEPT_LANGUAGE="ko")
-
-    assert (english.status_code, english["Location"]) == (302, f"/en/news/{post.pk}/both/")
-    assert (korean.status_code, korean["Location"]) == (302, f"/ko/news/{post.pk}/both/")
-
-
-def test_robots_txt_points_at_the_sitemap_and_keeps_private_pages_out(client):
-    response = client.get("/robots.txt")
-
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode().splitlines() == [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /ko/news/preview/",
-        "Disallow: /ko/news/?q=",
-        "Disallow: /ko/news/*&q=",
-        "Disallow: /en/news/preview/",
-        "Disallow: /en/news/?q=",
-        "Disallow: /en/news/*&q=",
-        "",
-        "Sitemap: http://testserver/sitemap.xml",
-    ]
-
-
-def json_ld(response):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
-    return json.loads(match.group(1))
-
-
-def test_edition_page_carries_event_structured_data(client):
-    make_edition(
-        number=11,
-        year=2021,
-        theme_en="Human Rights in Times of Challenge",
-        starts_on=datetime.date(2021, 10, 6),
-        ends_on=datetime.date(2021, 10, 10),
-        format="hybrid",
-    )
-
-    data = json_ld(client.get("/en/forums/11/"))
-
-    assert data["@type"] == "Event"
-    assert data["name"] == "11th World Human Rights Cities Forum: Human Rights in Times of Challenge"
-    assert (data["startDate"], data["endDate"]) == ("2021-10-06", "2021-10-10")
-    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
-    assert data["location"][0] == {
-        "@type": "Place",
-        "name": "Kim Dae-jung Convention Center",
-        "address": "Gwangju, Republic of Korea",
-    }
-    assert data["organizer"]["name"] == "World Human Rights Cities Forum"
-    assert data["url"] == "http://testserver/en/forums/11/"
-
-
-def test_structured_data_cannot_close_its_script_element(client):
-    make_edition(number=11, theme_ko="</script><script>alert(1)</script>")
-
-    response = client.get("/ko/forums/11/")
-
-    assert "<script>alert(1)" not in response.content.decode()
-    assert json_ld(response)["name"] == "제11회 세계인권도시포럼: </script><script>alert(1)</script>"
 
 
 @pytest.mark.parametrize("size", [2, 12])

@@ -1,0 +1,79 @@
+"""Organizations and declarations in the sitemap (editions/sitemaps.py)."""
+
+import pytest
+
+from tests.factories import make_declaration, make_edition, make_organization, make_partner, make_session
+from tests.pages import sitemap_entries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_organization_pages_in_each_language_they_have(client, unesco):
+    edition = make_edition(number=11)
+    make_partner(edition, unesco)
+    korean_only = make_organization(slug="may18", name_ko="5·18기념재단", name_en="")
+    make_session(edition).organizers.add(korean_only)
+    make_organization(slug="unlinked", name_ko="관계없는 기관", name_en="Unrelated")
+
+    entries = sitemap_entries(client, containing="/organizations/")
+
+    assert entries == {
+        "http://testserver/ko/organizations/": {
+            "ko": "http://testserver/ko/organizations/",
+            "en": "http://testserver/en/organizations/",
+            "x-default": "http://testserver/organizations/",
+        },
+        "http://testserver/en/organizations/": {
+            "ko": "http://testserver/ko/organizations/",
+            "en": "http://testserver/en/organizations/",
+            "x-default": "http://testserver/organizations/",
+        },
+        "http://testserver/ko/organizations/unesco/": {
+            "ko": "http://testserver/ko/organizations/unesco/",
+            "en": "http://testserver/en/organizations/unesco/",
+            "x-default": "http://testserver/organizations/unesco/",
+        },
+        "http://testserver/en/organizations/unesco/": {
+            "ko": "http://testserver/ko/organizations/unesco/",
+            "en": "http://testserver/en/organizations/unesco/",
+            "x-default": "http://testserver/organizations/unesco/",
+        },
+        "http://testserver/ko/organizations/may18/": {
+            "ko": "http://testserver/ko/organizations/may18/",
+            "x-default": "http://testserver/organizations/may18/",
+        },
+    }
+
+
+def test_sitemap_lists_declarations_in_each_language_they_have(client, declaration):
+    make_declaration(make_edition(number=12, year=2022), title_ko="한국어 선언문", title_en="")
+    make_declaration(make_edition(number=13, year=2023), is_published=False)
+
+    entries = sitemap_entries(client, containing="/declaration")
+
+    assert entries == {
+        "http://testserver/ko/forums/declarations/": {
+            "ko": "http://testserver/ko/forums/declarations/",
+            "en": "http://testserver/en/forums/declarations/",
+            "x-default": "http://testserver/forums/declarations/",
+        },
+        "http://testserver/en/forums/declarations/": {
+            "ko": "http://testserver/ko/forums/declarations/",
+            "en": "http://testserver/en/forums/declarations/",
+            "x-default": "http://testserver/forums/declarations/",
+        },
+        "http://testserver/ko/forums/11/declaration/": {
+            "ko": "http://testserver/ko/forums/11/declaration/",
+            "en": "http://testserver/en/forums/11/declaration/",
+            "x-default": "http://testserver/forums/11/declaration/",
+        },
+        "http://testserver/en/forums/11/declaration/": {
+            "ko": "http://testserver/ko/forums/11/declaration/",
+            "en": "http://testserver/en/forums/11/declaration/",
+            "x-default": "http://testserver/forums/11/declaration/",
+        },
+        "http://testserver/ko/forums/12/declaration/": {
+            "ko": "http://testserver/ko/forums/12/declaration/",
+            "x-default": "http://testserver/forums/12/declaration/",
+        },
+    }

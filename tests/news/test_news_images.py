@@ -1,0 +1,102 @@
+"""Responsive covers and body images (news/templatetags/news_images.py)."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image
+from pytest_django.asserts import assertContains
+
+from common.page_cache import bump_content_version
+from news.models import Post, PostImage
+from tests.factories import image_bytes, make_post
+from tests.pages import BROWSER, srcset_of
+
+pytestmark = pytest.mark.django_db
+
+
+def rendition_sizes(srcset):
+    sizes = []
+    for url, _width in srcset:
+        with default_storage.open(url.removeprefix("/media/")) as stored:
+            image = Image.open(stored)
+            sizes.append((image.format, image.size))
+    return sizes
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_article_cover_has_webp_renditions_and_dimensions(client, language):
+    post = make_post(
+        cover=ContentFile(image_bytes("JPEG", size=(2000, 1000)), name="cover.jpg"),
+        cover_alt_ko="광장",
+        cover_alt_en="The square",
+    )
+
+    response = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    srcset, sizes = srcset_of(response)
+    assert [width for _url, width in srcset] == [480, 960, 1440]
+    assert rendition_sizes(srcset) == [("WEBP", (480, 240)), ("WEBP", (960, 480)), ("WEBP", (1440, 720))]
+    assert sizes == "(min-width: 48rem) 46rem, 100vw"
+    alt = {"ko": "광장", "en": "The square"}[language]
+    assertContains(response, f'<img src="{post.cover.url}" alt="{alt}" width="2000" height="1000"></picture>')
+
+
+def test_article_body_images_become_lazy_pictures(client):
+    image = PostImage.objects.create(
+        image=ContentFile(image_bytes("PNG", size=(1000, 500)), name="stage.png"), alt_en="The stage"
+    )
+    post = make_post(
+        body_en=(
+            f'<figure><img src="{image.image.url}" alt="The opening stage"><figcaption>Opening</figcaption></figure>'
+            '<p><img src="https://example.org/map.png" alt="Map"></p>'
+        )
+    )
+
+    response = client.get(f"/en/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    srcset, _sizes = srcset_of(response)
+    assert [width for _url, width in srcset] == [480, 960, 1000]
+    assert rendition_sizes(srcset) == [("WEBP", (480, 240)), ("WEBP", (960, 480)), ("WEBP", (1000, 500))]
+    assertContains(
+        response,
+        f'<img src="{image.image.url}" alt="The opening stage" width="1000" height="500" loading="lazy" '
+        'decoding="async"></picture>\n<figcaption>Opening</figcaption></figure>',
+    )
+    assertContains(response, '<p><img loading="lazy" src="https://example.org/map.png" alt="Map"></p>')
+
+
+@pytest.mark.parametrize("image_count", [1, 3])
+def test_article_query_count_does_not_grow_with_body_images(client, django_assert_num_queries, image_count):
+    images = [
+        PostImage.objects.create(image=ContentFile(image_bytes("PNG", size=(600, 300)), name="photo.png"))
+        for _ in range(image_count)
+    ]
+    post = make_post(body_en="".join(f'<p><img src="{image.image.url}" alt=""></p>' for image in images))
+    url = f"/en/news/{post.pk}/{post.slug}/"
+    client.get(url, HTTP_USER_AGENT=BROWSER)  # Makes the renditions, once.
+    bump_content_version()  # The page is rendered again; the renditions stay made.
+
+    # The post, previous and next post, the body's images (one query for all), attachments,
+    # sessions, the next scheduled post (how long the page may stay cached); the renditions'
+    # sizes come from the cache, and this reader's view was counted already.
+    with django_assert_num_queries(7):
+        response = client.get(url, HTTP_USER_AGENT=BROWSER)
+
+    assertContains(response, "<picture>", count=image_count)
+
+
+# A cover missing from storage
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_cover_missing_from_storage_does_not_break_the_pages(client, language):
+    post = make_post(title_ko="표지를 잃은 소식", title_en="News that lost its cover")
+    post.cover.save("cover.png", ContentFile(image_bytes("PNG", size=(120, 80))))
+    Post.objects.filter(pk=post.pk).update(cover_width=None, cover_height=None)
+    default_storage.delete(post.cover.name)
+
+    article = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT="Mozilla/5.0")
+    listing = client.get(f"/{language}/news/")
+
+    assert (article.status_code, listing.status_code) == (200, 200)
+    assertContains(listing, {"ko": "표지를 잃은 소식", "en": "News that lost its cover"}[language])
