@@ -113,10 +113,6 @@ class RedisCache(redis.RedisCache):
         self.breaker.succeeded()
         return result
 
-    @property
-    def is_available(self):
-        return not self.breaker.is_open
-
     def run_script(self, source, keys, args, fallback=None):
         """Run the Lua script `source` on this cache's Redis, where it sees the cache's
         entries: `keys` are cache keys, turned into the Redis keys the cache stores them

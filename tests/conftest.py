@@ -139,9 +139,6 @@ class RedisServer:
     def pause(self):
         self.process.send_signal(signal.SIGSTOP)
 
-    def resume(self):
-        self.process.send_signal(signal.SIGCONT)
-
     def save_snapshot(self):
         redis.Redis.from_url(self.url).save()
 
