@@ -1,4 +1,5 @@
 import sys
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -86,9 +87,12 @@ def server_error(request):
 def media(request, path):
     """Uploaded files, when no web server or object store serves them (`make prod`, a
     single small server). Only images are shown inline; anything else is a download, and
-    nothing an editor uploads can run as a page of this site."""
+    nothing an editor uploads can run as a page of this site. A browser revalidating a
+    file it has gets a bare 304: there is no body to describe."""
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
+    if response.status_code == HTTPStatus.NOT_MODIFIED:
+        return response
     if response["Content-Type"] not in INLINE_MEDIA_TYPES:
         response["Content-Disposition"] = response.get("Content-Disposition", "inline").replace(
             "inline", "attachment", 1
