@@ -206,6 +206,13 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded files are served by Django itself in development and, with DJANGO_SERVE_MEDIA,
 # on a single small server; a larger deployment lets the web server or object store do it.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# Files of content that may not be public yet — attachments, declaration PDFs, the old
+# site's attachments — are never served at their media address (the media view and
+# deploy/nginx.conf refuse these folders), only by views that check access (common/downloads.py).
+PROTECTED_MEDIA_PREFIXES = ["attachments/", "declarations/", "legacy/file/"]
+# Behind nginx, those views answer with X-Accel-Redirect to this `internal` location
+# (deploy/nginx.conf: `/protected-media/`) and nginx sends the file; empty, the app sends it.
+MEDIA_ACCEL_REDIRECT_URL = os.environ.get("DJANGO_MEDIA_ACCEL_REDIRECT_URL", "")
 # Development serves static files from the source folders; production from collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
