@@ -260,7 +260,7 @@ def check_revalidation(site, app):
         again = client.get(f"{base}/media/{cover}", **{"If-Modified-Since": headers["Last-Modified"]})[0]
         check(
             (status, again) == (200, 304) and headers["Content-Type"].startswith("image/"),
-            f"a public image ({len(body):,} bytes, {headers['Content-Type']}) revalidated through {name}: 304",
+            f"a public image ({len(body):,} bytes, {headers['Content-Type']}) revalidated through {name}: {again}",
         )
 
 
