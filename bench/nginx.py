@@ -223,8 +223,9 @@ def check_private_files(site, staff):
     check(
         headers["Content-Disposition"] == f"attachment; filename*=utf-8''{urllib.parse.quote('초안_자료집.pdf')}"
         and headers["X-Content-Type-Options"] == "nosniff"
+        and "private" in headers["Cache-Control"].split(", ")
         and "X-Accel-Redirect" not in headers,
-        "under its own name (초안_자료집.pdf), nosniff, sent by nginx (no X-Accel-Redirect reaches the browser)",
+        "under its own name (초안_자료집.pdf), nosniff, private, sent by nginx (no X-Accel-Redirect to the browser)",
     )
 
     public = Attachment.objects.filter(post__in=Post.objects.published()).first()
@@ -244,9 +245,11 @@ def check_private_files(site, staff):
     status, headers, body = staff.get(pdf_url)
     Declaration.objects.filter(pk=declaration.pk).update(is_published=True)
     check(answers == [404, 404], "an unpublished declaration's PDF: 404 to a reader at its download and media address")
+    shown_as = f'inline; filename="{Path(declaration.pdf.name).name}"'
     check(
-        (status, body == pdf, headers["Content-Type"]) == (200, True, "application/pdf"),
-        f"an unpublished declaration's PDF: 200 to staff, {len(body):,} bytes",
+        (status, body == pdf, headers["Content-Type"], headers["Content-Disposition"])
+        == (200, True, "application/pdf", shown_as),
+        f"an unpublished declaration's PDF: 200 to staff, {len(body):,} bytes, {shown_as}",
     )
 
 
