@@ -25,6 +25,7 @@ from tests.factories import (
     make_post,
     make_session,
     make_speaker,
+    make_staff,
     seoul,
 )
 from tests.pages import card_titles, paragraph_ids, section
@@ -687,7 +688,43 @@ def test_declaration_detail_links_the_pdf_and_the_side_by_side_view(client, decl
         f'<li><a href="{declaration.pdf.url}" type="application/pdf">Download the PDF</a></li></ul>',
         html=True,
     )
-    assert declaration.pdf.url == "/media/declarations/declaration-2021.pdf"
+    assert declaration.pdf.url == "/en/forums/11/declaration/pdf/"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_declaration_pdf_of_a_published_declaration_is_shown_to_everyone(client, declaration, language):
+    declaration.pdf.save("declaration-2021.pdf", ContentFile(PDF_BYTES))
+
+    response = client.get(f"/{language}/forums/11/declaration/pdf/")
+
+    assert (response.status_code, b"".join(response.streaming_content)) == (200, PDF_BYTES)
+    assert (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"]) == (
+        "application/pdf",
+        'inline; filename="declaration-2021.pdf"',
+        "nosniff",
+    )
+
+
+@pytest.mark.parametrize("unpublished", ["declaration", "edition"])
+def test_declaration_pdf_not_yet_published_is_for_staff_only(client, declaration, unpublished):
+    declaration.pdf.save("declaration-2021.pdf", ContentFile(PDF_BYTES))
+    owner = declaration if unpublished == "declaration" else declaration.edition
+    owner.is_published = False
+    owner.save()
+
+    reader = client.get("/ko/forums/11/declaration/pdf/")
+    at_media_address = client.get(f"/media/{declaration.pdf.name}")
+    client.force_login(make_staff())
+    staff = client.get("/ko/forums/11/declaration/pdf/")
+
+    assert (reader.status_code, at_media_address.status_code, staff.status_code) == (404, 404, 200)
+    assert b"".join(staff.streaming_content) == PDF_BYTES
+
+
+def test_declaration_without_pdf_has_no_pdf_address(client, declaration):
+    response = client.get("/en/forums/11/declaration/pdf/")
+
+    assert response.status_code == 404
 
 
 def test_declaration_detail_without_pdf_has_no_download_link(client, declaration):

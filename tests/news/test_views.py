@@ -863,6 +863,58 @@ def test_attachment_of_a_draft_is_for_staff_only_and_not_counted(client):
     assert (reader.status_code, staff.status_code, attachment.download_count) == (404, 200, 0)
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": Post.Status.DRAFT}, {"published_at": timezone.now() + datetime.timedelta(days=1)}],
+    ids=["draft", "scheduled"],
+)
+def test_file_of_an_unpublished_post_is_not_at_its_media_address(client, fields):
+    post = make_post(**fields)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    reader = client.get(f"/media/{attachment.file.name}")
+    dotted = client.get(f"/media/./{attachment.file.name}")
+    client.force_login(make_staff())
+    staff = client.get(f"/media/{attachment.file.name}")
+
+    assert (reader.status_code, dotted.status_code, staff.status_code) == (404, 404, 404)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_behind_nginx_the_download_hands_the_file_to_nginx_under_its_own_name(client, settings, language):
+    settings.MEDIA_ACCEL_REDIRECT_URL = "/protected-media/"
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4 program", name="2021 포럼 자료집.pdf"))
+
+    response = client.get(f"/{language}/news/{post.pk}/files/{attachment.pk}/", HTTP_USER_AGENT=BROWSER)
+
+    attachment.refresh_from_db()
+    assert (response.status_code, response.content, attachment.download_count) == (200, b"", 1)
+    assert response["X-Accel-Redirect"] == (
+        "/protected-media/attachments/"
+        + timezone.now().strftime("%Y/%m/")
+        + "2021_%ED%8F%AC%EB%9F%BC_%EC%9E%90%EB%A3%8C%EC%A7%91.pdf"
+    )
+    assert (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"]) == (
+        "application/pdf",
+        "attachment; filename*=utf-8''2021_%ED%8F%AC%EB%9F%BC_%EC%9E%90%EB%A3%8C%EC%A7%91.pdf",
+        "nosniff",
+    )
+
+
+def test_behind_nginx_a_draft_attachment_is_still_for_staff_only(client, settings):
+    settings.MEDIA_ACCEL_REDIRECT_URL = "/protected-media/"
+    post = make_post(status=Post.Status.DRAFT)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    reader = client.get(attachment.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.force_login(make_staff())
+    staff = client.get(attachment.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    assert (reader.status_code, reader.has_header("X-Accel-Redirect")) == (404, False)
+    assert (staff.status_code, staff["X-Accel-Redirect"].rsplit("/", 1)[-1]) == (200, "program.pdf")
+
+
 @pytest.mark.parametrize("path", ["/ko/news/{post}/files/999999/", "/ko/news/{other}/files/{attachment}/"])
 def test_unknown_or_mismatched_attachment_is_not_found(client, path):
     post = make_post()
