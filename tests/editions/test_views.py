@@ -1115,21 +1115,40 @@ def test_language_switch_on_organization_detail_points_at_the_same_organization(
     )
 
 
+MENU = {
+    "ko": {"news": "뉴스", "forums": "역대 포럼", "declarations": "선언문", "organizations": "참여 기관"},
+    "en": {"news": "News", "forums": "Forums", "declarations": "Declarations", "organizations": "Organizations"},
+}
+
+
+def main_menu(response):
+    """[(label, is current)] of the main menu, in order."""
+    content = response.content.decode()
+    menu = content[content.index('<nav class="site-nav"') : content.index("</nav>", content.index('<nav class="site-nav"'))]
+    return [(label, bool(current)) for current, label in re.findall(r'<a href="[^"]*"( aria-current="page")?>([^<]*)</a>', menu)]
+
+
 @pytest.mark.parametrize("language", ["ko", "en"])
-def test_organization_pages_do_not_mark_forums_as_the_current_section(client, unesco, language):
-    make_partner(make_edition(number=11), unesco)
-    forums = {"ko": "역대 포럼", "en": "Forums"}[language]
-    current = f'<a href="/{language}/forums/" aria-current="page">{forums}</a>'
-    not_current = f'<a href="/{language}/forums/">{forums}</a>'
+def test_main_menu_marks_the_section_of_the_page(client, unesco, language):
+    edition = make_edition(number=11)
+    make_partner(edition, unesco)
+    make_declaration(edition)
+    session = make_session(edition)
+    sections = {
+        f"/{language}/news/": "news",
+        f"/{language}/forums/": "forums",
+        f"/{language}/forums/11/": "forums",
+        session.get_absolute_url().replace("/ko/", f"/{language}/", 1): "forums",
+        f"/{language}/forums/declarations/": "declarations",
+        f"/{language}/forums/11/declaration/": "declarations",
+        f"/{language}/organizations/": "organizations",
+        f"/{language}/organizations/unesco/": "organizations",
+        f"/{language}/": None,
+    }
 
-    organization_detail = client.get(f"/{language}/organizations/unesco/")
-    organization_list = client.get(f"/{language}/organizations/")
-    edition_detail = client.get(f"/{language}/forums/11/")
-
-    for response in (organization_detail, organization_list):
-        assertContains(response, not_current, html=True, count=1)
-        assertNotContains(response, 'aria-current="page"')
-    assertContains(edition_detail, current, html=True, count=1)
+    for url, section in sections.items():
+        expected = [(label, key == section) for key, label in MENU[language].items()]
+        assert main_menu(client.get(url)) == expected, url
 
 
 @pytest.mark.parametrize(
