@@ -111,7 +111,8 @@ def test_cover_missing_from_storage_does_not_break_the_pages(client, language):
 
 def card_pictures(response):
     """The picture frame of each post card, in page order."""
-    return re.findall(r'<div class="card__picture[^"]*"(?: aria-hidden="true")?>.*?</div>', response.content.decode(), re.S)
+    frame = r'<div class="card__picture[^"]*"(?: aria-hidden="true")?>.*?</div>'
+    return re.findall(frame, response.content.decode(), re.S)
 
 
 @pytest.mark.parametrize(("language", "category_name"), [("ko", "뉴스"), ("en", "News")])
@@ -142,5 +143,5 @@ def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, cat
 
 
 def srcset_list(markup):
-    found = re.search(r'srcset="([^"]*)"', markup)
-    return [(url, int(width.removesuffix("w"))) for url, width in (c.rsplit(" ", 1) for c in found.group(1).split(", "))]
+    candidates = re.search(r'srcset="([^"]*)"', markup).group(1).split(", ")
+    return [(url, int(width.removesuffix("w"))) for url, width in (c.rsplit(" ", 1) for c in candidates)]
