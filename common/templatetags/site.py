@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
 
+from common.images import fitted
 from common.languages import language_codes
 
 register = template.Library()
@@ -130,3 +131,18 @@ def menu_section(context):
                 return f"{section}s"
         return "forums"
     return match.app_name
+
+
+@register.inclusion_tag("includes/fitted_image.html")
+def fitted_image(image_file, box, alt, lazy=True, css_class=""):
+    """An <img> of `image_file` that fits `box` ("240x120") with its aspect kept, sharp at 2x."""
+    src, src_2x, width, height = fitted(image_file.name, box)
+    return {
+        "src": src,
+        "src_2x": src_2x,
+        "width": width,
+        "height": height,
+        "alt": alt,
+        "lazy": lazy,
+        "class": css_class,
+    }
