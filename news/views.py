@@ -54,6 +54,7 @@ def post_list(request):
             "page_obj": page,
             "posts": page.object_list,
             "categories": Category.objects.all(),
+            "editions": Edition.objects.published().only("number", "year").order_by("-number"),
             "category": category,
             "edition": edition,
             "query": query,
