@@ -144,6 +144,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The report of missing old-site addresses (legacy/middleware.py) keeps at most this many,
+# the least requested dropped first.
+MISSING_LEGACY_URLS_MAX = int(os.environ.get("MISSING_LEGACY_URLS_MAX", "1000"))
 # After Redis fails to answer, each process leaves it alone this long, then tries again.
 REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 # Public pages served from the cache (common/page_cache.py); off only to measure or debug.
