@@ -58,7 +58,7 @@ screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
 # Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
-.PHONY: prod bench bench-smoke check-two-servers check-faults
+.PHONY: prod bench bench-smoke check-two-servers check-faults check-sitemap
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
 PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -84,6 +84,11 @@ bench-smoke: install compilemessages
 # Two gunicorn servers on one PostgreSQL and one Redis behave as one; CI runs it.
 check-two-servers: install compilemessages
 	$(PY) bench/two_servers.py
+
+# The sitemap at 100,000 posts (POSTS) on PostgreSQL: every post listed, each page's time; CI
+# runs it with SMOKE=1 (2,000 posts).
+check-sitemap: install compilemessages
+	$(PY) bench/sitemap.py
 
 # Redis stopped, restarted empty and from an old snapshot, paused; PostgreSQL stopped; a
 # worker killed: under load, on private servers it starts and stops itself. CI runs it.
