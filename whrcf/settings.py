@@ -313,3 +313,7 @@ ROSETTA_ACCESS_CONTROL_FUNCTION = "common.permissions.can_translate_interface"
 ROSETTA_LOGIN_URL = "admin:login"
 ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
 ROSETTA_SHOW_AT_ADMIN_PANEL = True
+# Translators see the project's own catalogue (locale/) and nothing else: no installed app's,
+# not Django's (whrcf/urls.py answers 404 to the "django", "third-party" and "all" lists).
+ROSETTA_EXCLUDED_APPLICATIONS = INSTALLED_APPS
+ROSETTA_POFILENAMES = ("django.po",)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
@@ -39,6 +39,9 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    # Only the project's catalogue: Rosetta's other lists name Django's and the installed
+    # packages' catalogues, with their paths on the server.
+    re_path(r"^rosetta/files/(?!project/)[\w-]+/", views.not_found),
     path("rosetta/", include("rosetta.urls")),
 ]
 

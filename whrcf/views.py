@@ -3,7 +3,7 @@ import sys
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -67,6 +67,10 @@ def healthz(request):
         checks["cache"] = "error"
     status = {"ok": "ok", "error": "degraded"}[checks["cache"]] if checks["database"] == "ok" else "error"
     return JsonResponse({"status": status, **checks}, status=503 if status == "error" else 200)
+
+
+def not_found(request):
+    raise Http404
 
 
 def server_error(request):
