@@ -26,6 +26,8 @@ DATA = SAMPLE_DUMP / "data"
 STAGE_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728102_3317.png"
 GROUP_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728240_8864.jpg"
 NEWSLETTER = "3400712835_7f3c9e21_newsletter_2021_11.pdf"
+# mysqldump's last line: a SQL dump without it is cut short.
+DUMP_COMPLETED = "-- Dump completed on 2023-12-28 23:40:12\n"
 # What the sample rows hold in wr_password, wr_ip and wr_email.
 PRIVATE_VALUES = [
     "*6A2F9C0E4B81D3577E0C9A1B2D4F6E8A0C3B5D71",
@@ -261,7 +263,7 @@ def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
         "INSERT INTO `g5_write_notice` VALUES "
         "(4,'홈페이지 점검 안내','점검 중에는 \\'참가 신청\\'이 잠시 멈춥니다.\\n양해 바랍니다.',"
         "'2022-09-20 09:00:00',''),"
-        "(5,'자원봉사자 모집','모집 마감','2022-08-01 10:00:00',NULL);\n",
+        "(5,'자원봉사자 모집','모집 마감','2022-08-01 10:00:00',NULL);\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
 
@@ -285,7 +287,7 @@ def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
         "INSERT INTO `g5_write_news_eng` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`,`wr_hit`) VALUES "
         "(40,'Newsletter, November 2021','<p>See the attached file.</p>','2021-11-15 15:00:00',233);\n"
         "INSERT INTO `g5_board_file` (`bo_table`,`wr_id`,`bf_no`,`bf_source`,`bf_file`,`bf_download`) VALUES "
-        f"('news',70,0,'뉴스레터.pdf','{NEWSLETTER}',257);\n",
+        f"('news',70,0,'뉴스레터.pdf','{NEWSLETTER}',257);\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
     twins = tmp_path / "twins.csv"
@@ -620,10 +622,10 @@ def unterminated_sql_string(tmp_path):
     path.write_text(
         "INSERT INTO `g5_write_news` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`) VALUES\n"
         "(63,'바뀐 제목','<p>본문</p>','2021-10-31 17:02:00'),\n"
-        "(90,'새 글','<p>끝나지 않은 본문,'2021-10-31 17:02:00');\n",
+        "(90,'새 글','<p>끝나지 않은 본문,'2021-10-31 17:02:00');\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
-    return path, f"{path}: line 3: unterminated quoted text."
+    return path, f"{path}: line 3: unterminated quoted text in table g5_write_news; the dump is damaged or cut short."
 
 
 def sql_function_call(tmp_path):
@@ -631,7 +633,7 @@ def sql_function_call(tmp_path):
     path.write_text(
         "INSERT INTO `g5_write_news` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`) VALUES\n"
         "(63,'바뀐 제목','<p>본문</p>','2021-10-31 17:02:00'),\n"
-        "(90,'새 글','<p>본문</p>',NOW());\n",
+        "(90,'새 글','<p>본문</p>',NOW());\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
     return path, f"{path}: line 3: expected a quoted text, a number or NULL, found 'NOW'."
@@ -639,7 +641,7 @@ def sql_function_call(tmp_path):
 
 def sql_without_board(tmp_path):
     path = tmp_path / "dump.sql"
-    path.write_text("INSERT INTO `g5_member` (`mb_id`) VALUES ('admin');\n", encoding="utf-8")
+    path.write_text("INSERT INTO `g5_member` (`mb_id`) VALUES ('admin');\n" + DUMP_COMPLETED, encoding="utf-8")
     return path, f"{path}: holds no g5_write_<board> table."
 
 

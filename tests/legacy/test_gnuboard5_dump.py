@@ -1,0 +1,132 @@
+"""`manage.py import_gnuboard` on a dump written by gnuboard5 itself (tests/legacy/data/gnuboard5/,
+made by tests/legacy/make_gnuboard_fixture.py): the real gnuboard5 5.6.34, its installer, its
+admin and its own PHP forms, then `mysqldump` with its default options and a copy of data/.
+
+What the old site holds (wr_id, what, hits; downloads of the attachments):
+
+news (Korean)                                         news_eng (English)
+ 1  online opening, 2020, 3 SmartEditor photos, 9 hits  1 twin of 1, 6 hits, 1 comment (5)
+    PDF (3 downloads) and JPG (1) attached, 2 comments (9, 10)
+ 2  programme, 2021, a table, HWP (2 downloads), 5      2 twin of 2, 2 hits
+ 3  co-hosts, 보도자료, 2 hits                          3 twin of 3, "Press release", 1 hit
+ 4  photo contest, 공모전 (no counterpart here), 1
+ 5  video, 2020: a YouTube iframe and an external image, 2
+ 6  volunteers, 2021, plain text with addresses, 3      4 twin of 6, plain text, 1 hit
+ 7  a secret post
+ 8  reply (답변) to 6, 1 hit
+"""
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+
+from legacy.models import LegacyURL
+from news.models import Attachment, Post
+
+pytestmark = pytest.mark.django_db
+
+FIXTURE = Path(__file__).resolve().parent / "data" / "gnuboard5"
+DUMP = FIXTURE / "gnuboard5.sql"
+TWINS = FIXTURE / "twins.csv"
+DATA = FIXTURE / "data"
+
+
+def import_gnuboard(*args):
+    stdout, stderr = StringIO(), StringIO()
+    call_command("import_gnuboard", *(str(arg) for arg in args), stdout=stdout, stderr=stderr)
+    return stdout.getvalue(), stderr.getvalue()
+
+
+def import_old_site(*options, dump=DUMP):
+    """The whole old site: both boards, their twins, editor images and attachments."""
+    return import_gnuboard(dump, "--twins", TWINS, "--files", DATA, "--attachments", dump, *options)
+
+
+def stored_files():
+    root = Path(default_storage.location)
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+# 1. A dump is imported only when it is whole.
+
+
+def cut_offsets(data):
+    """Where to cut the dump: every 97th byte, both sides of every line break, statement
+    end and row boundary, and every byte of mysqldump's last line."""
+    offsets = set(range(0, len(data), 97))
+    for boundary in (rb"\n", rb";", rb"\),\(", rb"\)"):
+        for match in re.finditer(boundary, data):
+            offsets.update({match.start(), match.end()})
+    offsets.update(range(data.rindex(b"\n-- Dump completed"), len(data)))
+    return sorted(offsets - {len(data)})
+
+
+def test_every_cut_of_the_real_dump_is_refused_and_imports_nothing(tmp_path):
+    data = DUMP.read_bytes()
+    cut = tmp_path / "gnuboard5.sql"
+    refusals = []
+    for offset in cut_offsets(data):
+        cut.write_bytes(data[:offset])
+        with pytest.raises(CommandError) as error:
+            import_old_site(dump=cut)
+        refusals.append(str(error.value))
+
+    assert len(refusals) > 500
+    assert [message for message in refusals if not message.startswith(f"{cut}: line ")] == []
+    assert {re.sub(r"line \d+|table \w+|byte 0x\w\w", "…", message) for message in refusals} == {
+        f"{cut}: … is not UTF-8 (…); export the dump as UTF-8.",
+        f"{cut}: …: a statement has no closing ;, the dump is cut short. Import a whole dump.",
+        f"{cut}: …: a statement in … has no closing ;, the dump is cut short. Import a whole dump.",
+        f'{cut}: …: the dump ends in … without mysqldump\'s last line "-- Dump completed", so it is cut '
+        "short (or was made with --skip-comments). Import a whole dump.",
+        f'{cut}: …: the dump ends without mysqldump\'s last line "-- Dump completed", so it is cut short '
+        "(or was made with --skip-comments). Import a whole dump.",
+        f"{cut}: …: unterminated quoted text in …; the dump is damaged or cut short.",
+    }
+    assert (Post.objects.count(), Attachment.objects.count(), LegacyURL.objects.count()) == (0, 0, 0)
+    assert stored_files() == []
+
+
+def test_a_dump_cut_after_a_table_names_the_table_and_line(tmp_path):
+    data = DUMP.read_bytes()
+    # Cut right after the English board's rows: the attachments' table is missing.
+    end_of_english_rows = data.index(b"UNLOCK TABLES;", data.index(b"INSERT INTO `g5_write_news_eng`")) + 15
+    cut = tmp_path / "gnuboard5.sql"
+    cut.write_bytes(data[:end_of_english_rows])
+    lines = data[:end_of_english_rows].count(b"\n") + 1
+
+    with pytest.raises(CommandError) as error:
+        import_gnuboard(cut, "--twins", TWINS)
+
+    assert str(error.value) == (
+        f"{cut}: line {lines}: the dump ends in table g5_write_news_eng without mysqldump's last line "
+        '"-- Dump completed", so it is cut short (or was made with --skip-comments). Import a whole dump.'
+    )
+    assert Post.objects.count() == 0
+
+
+def test_a_cut_dump_exits_with_an_error(tmp_path, manage):
+    data = DUMP.read_bytes()
+    cut = tmp_path / "gnuboard5.sql"
+    cut.write_bytes(data[: data.index(b"INSERT INTO `g5_board_file`")])
+
+    result = manage("import_gnuboard", str(cut), "--dry-run", env={})
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"CommandError: {cut}: line ")
+    assert "without mysqldump's last line" in result.stderr
+
+
+def test_the_whole_dump_imports():
+    stdout, _stderr = import_old_site()
+
+    assert stdout.splitlines()[:3] == [
+        "Imported 7 posts (7 created, 0 updated, 3 skipped) from board news.",
+        "Imported 4 posts (0 created, 4 updated, 1 skipped) from board news_eng.",
+        "Joined 4 posts of board news_eng to their Korean twins.",
+    ]
