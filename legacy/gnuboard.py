@@ -39,6 +39,7 @@ DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 # The largest value of a PositiveIntegerField on every database.
 MAX_ID = 2_147_483_647
 TITLE_MAX_LENGTH = Post._meta.get_field("title").max_length
+ATTACHMENT_NAME_MAX_LENGTH = Attachment._meta.get_field("file").max_length
 SUMMARY_LENGTH = 200
 # Legacy categories, made when missing: (slug, Korean name, English name).
 NOTICE_CATEGORY = ("notice", "공지", "Notice")
@@ -503,7 +504,7 @@ class LegacyImport:
         return name
 
     def attach(self, post, board_file):
-        name = f"legacy/file/{board_file.board}/{board_file.stored_name}"
+        name = attachment_name(board_file)
         attachment = Attachment.objects.filter(post=post, file=name).first()
         if attachment is None:
             if self.store(self.files_dir / "file" / board_file.board / board_file.stored_name, name) is None:
@@ -521,6 +522,22 @@ class LegacyImport:
         attachment.order = board_file.number
         if self.copy_files:
             attachment.save()
+
+
+def attachment_name(board_file):
+    """Where an attachment is stored: under its original name (bf_source), which is the name
+    its download is sent under, as gnuboard sent it, in a folder of its own per row and file
+    number so that two files of the same name never meet. gnuboard's stored name (bf_file)
+    stands in for an original name that is no plain file name."""
+    folder = f"legacy/file/{board_file.board}/{board_file.wr_id}/{board_file.number}/"
+    original = PurePosixPath(board_file.original_name.replace("\\", "/")).name.strip()
+    if original in {"", ".", ".."}:
+        original = board_file.stored_name
+    room = ATTACHMENT_NAME_MAX_LENGTH - len(folder)
+    if len(original) > room:
+        extension = PurePosixPath(original).suffix[:10]
+        original = original[: room - len(extension)].rstrip() + extension
+    return folder + original
 
 
 def board_posts(board, wr_id):

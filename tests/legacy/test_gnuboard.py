@@ -26,6 +26,7 @@ DATA = SAMPLE_DUMP / "data"
 STAGE_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728102_3317.png"
 GROUP_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728240_8864.jpg"
 NEWSLETTER = "3400712835_7f3c9e21_newsletter_2021_11.pdf"
+NEWSLETTER_TITLE = "WHRCF 뉴스레터 2021년 11월호.pdf"
 # mysqldump's last line: a SQL dump without it is cut short.
 DUMP_COMPLETED = "-- Dump completed on 2023-12-28 23:40:12\n"
 # What the sample rows hold in wr_password, wr_ip and wr_email.
@@ -395,9 +396,9 @@ def test_import_creates_attachments_with_download_counts():
     assert list(
         Attachment.objects.values_list("post__legacy_id", "file", "title_ko", "download_count", "size", "order")
     ) == [
-        (70, f"legacy/file/news/{NEWSLETTER}", "WHRCF 뉴스레터 2021년 11월호.pdf", 257, 605, 0),
+        (70, f"legacy/file/news/70/0/{NEWSLETTER_TITLE}", NEWSLETTER_TITLE, 257, 605, 0),
     ]
-    assert f"legacy/file/news/{NEWSLETTER}" in stored_files()
+    assert f"legacy/file/news/70/0/{NEWSLETTER_TITLE}" in stored_files()
 
 
 def test_import_warns_about_a_missing_attachment_and_skips_it(tmp_path):
@@ -419,7 +420,7 @@ def test_import_attachments_twice_keeps_one_attachment():
     stdout, _stderr = import_gnuboard(KOREAN_JSON, "--files", DATA, "--attachments", BOARD_FILES)
 
     assert list(Attachment.objects.values_list("pk", "file", "download_count")) == first
-    assert stored_files().count(f"legacy/file/news/{NEWSLETTER}") == 1
+    assert stored_files().count(f"legacy/file/news/70/0/{NEWSLETTER_TITLE}") == 1
     assert stdout.endswith("Attachments: 1 (0 created, 1 updated).\n")
 
 

@@ -17,12 +17,14 @@ news (Korean)                                         news_eng (English)
 """
 
 import re
+from email.message import EmailMessage
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from legacy.models import LegacyURL
 from news.models import Attachment, Post
@@ -130,3 +132,49 @@ def test_the_whole_dump_imports():
         "Imported 4 posts (0 created, 4 updated, 1 skipped) from board news_eng.",
         "Joined 4 posts of board news_eng to their Korean twins.",
     ]
+
+
+# 2. Downloads are named after bf_source; 3. re-importing never lowers download counts.
+
+PDF = "2020 세계인권도시포럼 결과보고서.pdf"
+
+
+def attachments():
+    return list(
+        Attachment.objects.order_by("post__legacy_id", "order").values_list(
+            "post__legacy_id", "title_ko", "download_count", "order", "size"
+        )
+    )
+
+
+def download_name(response):
+    """The file name a browser saves the download under, read from Content-Disposition."""
+    message = EmailMessage()
+    message["Content-Disposition"] = response["Content-Disposition"]
+    return message.get_filename()
+
+
+def test_attachments_keep_their_original_names_and_counts():
+    import_old_site()
+
+    assert attachments() == [
+        (1, PDF, 3, 0, 592),
+        (1, "개막식 사진.jpg", 1, 1, 788),
+        (2, "참가 신청서.hwp", 2, 0, 66),
+    ]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_download_is_named_after_bf_source(client, language):
+    import_old_site()
+    names = []
+    for attachment in Attachment.objects.order_by("post__legacy_id", "order"):
+        with translation.override(language):
+            url = attachment.get_absolute_url()
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+        names.append(download_name(response))
+        b"".join(response.streaming_content)
+
+    assert names == [PDF, "개막식 사진.jpg", "참가 신청서.hwp"]
