@@ -518,7 +518,8 @@ class LegacyImport:
         else:
             self.report.attachments_updated += 1
         setattr(attachment, f"title_{board_language(board_file.board)}", board_file.original_name)
-        attachment.download_count = board_file.download_count
+        # As with views: a re-run never takes back the downloads counted here since the last one.
+        attachment.download_count = max(attachment.download_count, board_file.download_count)
         attachment.order = board_file.number
         if self.copy_files:
             attachment.save()

@@ -28,6 +28,7 @@ from django.utils import translation
 
 from legacy.models import LegacyURL
 from news.models import Attachment, Post
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +179,15 @@ def test_a_download_is_named_after_bf_source(client, language):
         b"".join(response.streaming_content)
 
     assert names == [PDF, "개막식 사진.jpg", "참가 신청서.hwp"]
+
+
+def test_reimport_keeps_the_downloads_counted_since(client):
+    import_old_site()
+    pdf = Attachment.objects.get(title_ko=PDF)
+    for _reader in range(2):
+        b"".join(client.get(pdf.get_absolute_url(), HTTP_USER_AGENT=BROWSER).streaming_content)
+
+    stdout, _stderr = import_old_site()
+
+    assert "Attachments: 3 (0 created, 3 updated)." in stdout.splitlines()
+    assert attachments()[0] == (1, PDF, 5, 0, 592)
