@@ -314,6 +314,8 @@ class LegacyImport:
         self.copied_files = []
         self.report = ImportReport()
         self.posts = {}
+        # The old site's hits of the rows of this run, by (board, wr_id).
+        self.hits = {}
         self.categories = {}
         self.editions = {}
 
@@ -401,6 +403,7 @@ class LegacyImport:
             # The English title makes a better slug than the old address ("news-38"); links
             # with the old slug still land here, redirected to the canonical URL.
             twin.slug = ""
+        twin.view_count = self.joined_view_count(twin, article)
         twin.legacy_twin_id = article.wr_id
         self.fill_language(twin, article)
         twin.save()
@@ -409,12 +412,25 @@ class LegacyImport:
         counts.updated += 1
         counts.joined += 1
 
+    def joined_view_count(self, twin, article):
+        """A joined post's views: its Korean row's and its English row's, which the old site
+        counted apart, and never fewer than the new site has counted."""
+        korean_hits = self.hits.get((korean_board_of(article.board), twin.legacy_id))
+        if korean_hits is not None:
+            return max(twin.view_count, korean_hits + article.view_count)
+        if twin.legacy_twin_id is None:
+            # Joined now to a post an earlier run made from its Korean row alone.
+            return twin.view_count + article.view_count
+        # Joined by an earlier run, which added the English row's views then.
+        return twin.view_count
+
     def save(self, post, article, counts):
         created = post.pk is None
         self.fill_language(post, article)
         post.published_at = article.published_at
         # A re-run never takes back the views the new site has counted since the last one.
         post.view_count = max(post.view_count, article.view_count)
+        self.hits[(article.board, article.wr_id)] = article.view_count
         post.edition = self.edition(article.edition_year) or post.edition
         if created:
             # Status and category are the editors' once the post exists: a re-run keeps their choice.

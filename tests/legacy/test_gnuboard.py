@@ -446,9 +446,10 @@ def test_import_twins_join_into_one_bilingual_post():
         ("news_eng", 36, None, None, "Youth translation volunteers wanted for the 11th WHRCF"),
     ]
     assert imported_facts() == [
-        (38, seoul(2020, 10, 21, 19, 47), 1254, "news", 10, "published"),
-        (52, seoul(2021, 9, 1, 10, 30), 2310, "news", 11, "published"),
-        (63, seoul(2021, 10, 31, 17, 2), 947, "news", 11, "published"),
+        # A joined post: the views of its Korean row and of its English twin.
+        (38, seoul(2020, 10, 21, 19, 47), 1254 + 4959, "news", 10, "published"),
+        (52, seoul(2021, 9, 1, 10, 30), 2310 + 873, "news", 11, "published"),
+        (63, seoul(2021, 10, 31, 17, 2), 947 + 660, "news", 11, "published"),
         (70, seoul(2021, 11, 15, 14, 20), 114, "news", 11, "published"),
         (35, seoul(2020, 10, 22, 16, 40), 731, "news", 10, "published"),
         (36, seoul(2021, 8, 20, 13, 0), 402, "news", 11, "published"),

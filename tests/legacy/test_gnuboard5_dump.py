@@ -25,10 +25,11 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.utils import translation
+from pytest_django.asserts import assertContains
 
 from legacy.models import LegacyURL
 from news.models import Attachment, Post
-from tests.pages import BROWSER
+from tests.pages import BROWSER, article_url
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +192,42 @@ def test_reimport_keeps_the_downloads_counted_since(client):
 
     assert "Attachments: 3 (0 created, 3 updated)." in stdout.splitlines()
     assert attachments()[0] == (1, PDF, 5, 0, 592)
+
+
+# 4. A joined post has the views of both its rows.
+
+# The old site's hits of each post, by Korean wr_id: the Korean row's plus its English twin's.
+HITS = {1: 9 + 6, 2: 5 + 2, 3: 2 + 1, 4: 1, 5: 2, 6: 3 + 1, 8: 1}
+
+
+def view_counts():
+    return dict(Post.objects.filter(legacy_board="news").values_list("legacy_id", "view_count"))
+
+
+def test_a_joined_post_has_the_views_of_both_rows(client):
+    import_old_site()
+    opening = Post.objects.get(legacy_board="news", legacy_id=1)
+
+    assert view_counts() == HITS
+    for language, views in (("ko", "조회 15"), ("en", "Views 15")):
+        response = client.get(article_url(opening, language))
+        assertContains(response, f'<span class="views">{views}</span>')
+
+
+def test_reimport_adds_the_english_views_once():
+    import_old_site()
+    Post.objects.filter(legacy_board="news", legacy_id=2).update(view_count=20)
+
+    import_old_site()
+
+    assert view_counts() == HITS | {2: 20}
+
+
+def test_english_rows_joined_to_korean_posts_of_an_earlier_run_add_their_views(tmp_path):
+    import_gnuboard(DUMP, "--board", "news", "--files", DATA)
+    assert view_counts() == {1: 9, 2: 5, 3: 2, 4: 1, 5: 2, 6: 3, 8: 1}
+
+    import_gnuboard(DUMP, "--board", "news_eng", "--twins", TWINS)
+    import_gnuboard(DUMP, "--board", "news_eng", "--twins", TWINS)
+
+    assert view_counts() == HITS
