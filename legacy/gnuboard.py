@@ -11,6 +11,7 @@ is written, so a bad file changes nothing. Each imported row's old address
 import datetime
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.utils import translation
 from django.utils.text import Truncator
 
 from editions.models import Edition
@@ -27,7 +29,7 @@ from news.sanitize import clean_html
 
 from .dump_files import DumpError, read_tables
 from .models import LegacyURL
-from .old_site import BOARD_NAME, ENGLISH_BOARD_SUFFIX, board_address, board_language
+from .old_site import BOARD_NAME, ENGLISH_BOARD_SUFFIX, board_address, board_language, download_address
 
 # The old site stored naive datetimes in Seoul time, whatever the server's zone.
 OLD_SITE_TIMEZONE = ZoneInfo("Asia/Seoul")
@@ -82,6 +84,8 @@ class BoardDump:
     board: str
     articles: list[Article]
     skipped: int
+    # {comment wr_id: its article's wr_id}: gnuboard answered a comment's address with its article.
+    comments: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ class ImportReport:
     attachments_created: int = 0
     attachments_updated: int = 0
     images_left_behind: int = 0
+    # Old addresses that lead to their new place, by kind: posts, comments, attachments.
+    old_addresses: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -140,7 +146,7 @@ def read_boards(path, board=None):
 def board_dump(path, board, rows):
     if not BOARD_NAME.fullmatch(board):
         raise DumpError(f"{path}: {board!r} is not a board name (lowercase letters, digits and _).")
-    articles, skipped, seen = [], 0, {}
+    articles, skipped, seen, comments = [], 0, {}, {}
     for where, row in rows:
         missing = [column for column in REQUIRED_COLUMNS if column not in row]
         if missing:
@@ -151,11 +157,13 @@ def board_dump(path, board, rows):
         if wr_id in seen:
             raise DumpError(f"{where}: wr_id {wr_id} appears twice in the file (also at {seen[wr_id]}).")
         seen[wr_id] = where.removeprefix(f"{path}: ")
+        if is_comment(row) and (parent := parse_id(row.get("wr_parent"))) is not None:
+            comments[wr_id] = parent
         if is_comment(row) or "secret" in row_options(row):
             skipped += 1
             continue
         articles.append(article_from_row(board, wr_id, where, row))
-    return BoardDump(board=board, articles=articles, skipped=skipped)
+    return BoardDump(board=board, articles=articles, skipped=skipped, comments=comments)
 
 
 def board_from_file_name(path):
@@ -331,11 +339,21 @@ class LegacyImport:
                     self.import_english(article, twins.get(article.wr_id), counts)
                 else:
                     self.import_korean(article, counts)
+        for dump in dumps:
+            self.map_comments(dump)
         for board_file in board_files:
             post = self.posts.get((board_file.board, board_file.wr_id))
             if post is not None:
                 self.attach(post, board_file)
         return self.report
+
+    def map_comments(self, dump):
+        """A comment's old address leads to the post of its article, as gnuboard sent it there."""
+        for comment_id, article_id in dump.comments.items():
+            post = self.posts.get((dump.board, article_id))
+            if post is not None:
+                self.map_old_address(board_address(dump.board, comment_id), board_language(dump.board), post=post)
+                self.report.old_addresses["comments"] += 1
 
     def delete_copied_files(self):
         """Undoes the file copies of a run whose transaction failed."""
@@ -407,7 +425,7 @@ class LegacyImport:
         twin.legacy_twin_id = article.wr_id
         self.fill_language(twin, article)
         twin.save()
-        self.map_old_address(article, twin)
+        self.map_article_address(article, twin)
         self.posts[(article.board, article.wr_id)] = twin
         counts.updated += 1
         counts.joined += 1
@@ -441,25 +459,29 @@ class LegacyImport:
                 slug = f"{article.board}-{article.wr_id}".replace("_", "-")
                 post.slug = "" if Post.objects.filter(slug=slug).exists() else slug
         post.save()
-        self.map_old_address(article, post)
+        self.map_article_address(article, post)
         self.posts[(article.board, article.wr_id)] = post
         if created:
             counts.created += 1
         else:
             counts.updated += 1
 
-    def map_old_address(self, article, post):
+    def map_article_address(self, article, post):
         """The row's old address leads to its post, in the board's language."""
-        old_path, old_query = board_address(article.board, article.wr_id)
+        self.map_old_address(board_address(article.board, article.wr_id), article.language, post=post)
+        self.report.old_addresses["posts"] += 1
+
+    def map_old_address(self, address, language, post=None, target_url=""):
+        old_path, old_query = address
         LegacyURL.objects.update_or_create(
             old_path=old_path,
             old_query=old_query,
             defaults={
-                "language": article.language,
+                "language": language,
                 "status": LegacyURL.Status.MOVED,
                 "post": post,
                 "edition": None,
-                "target_url": "",
+                "target_url": target_url,
             },
         )
 
@@ -539,6 +561,16 @@ class LegacyImport:
         attachment.order = board_file.number
         if self.copy_files:
             attachment.save()
+            self.map_download_address(board_file, attachment)
+
+    def map_download_address(self, board_file, attachment):
+        """The attachment's old download link leads to its download here."""
+        language = board_language(board_file.board)
+        with translation.override(language):
+            url = attachment.get_absolute_url()
+        address = download_address(board_file.board, board_file.wr_id, board_file.number)
+        self.map_old_address(address, language, target_url=url)
+        self.report.old_addresses["attachments"] += 1
 
 
 def attachment_name(board_file):

@@ -129,7 +129,10 @@ def test_import_json_board_makes_korean_posts():
         "news-63",
         "news-70",
     ]
-    assert stdout == "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
+        "Old addresses kept: posts 4, comments 1 (to their posts), attachment downloads 0.\n"
+    )
     assert stderr == (
         "Warning: 2 images keep their old addresses; give --files DIR (the old site's data/ folder) to copy them.\n"
     )
@@ -153,7 +156,10 @@ def test_import_skips_comment_and_secret_rows(tmp_path):
     stdout, _stderr = import_gnuboard(dump)
 
     assert list(Post.objects.values_list("legacy_id", "title_ko")) == [(1, "공개 글")]
-    assert stdout == "Imported 1 posts (1 created, 0 updated, 2 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 1 posts (1 created, 0 updated, 2 skipped) from board news.\n"
+        "Old addresses kept: posts 1, comments 1 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_plain_text_row_becomes_escaped_paragraphs():
@@ -221,7 +227,10 @@ def test_import_csv_english_board_fills_only_english_columns():
         "youth-translation-volunteers-wanted-for-the-11th-whrcf",
     ]
     assert [post.languages for post in Post.objects.all()] == [["en"]] * 5
-    assert stdout == "Imported 5 posts (5 created, 0 updated, 0 skipped) from board news_eng.\n"
+    assert stdout == (
+        "Imported 5 posts (5 created, 0 updated, 0 skipped) from board news_eng.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_sql_dump_reads_escaped_strings():
@@ -246,7 +255,10 @@ def test_import_sql_dump_reads_escaped_strings():
         "<p>39개국 98개 도시에서 온 참가자들이 48개 프로그램에서 지방정부가 인권을 지키는 방법을 논의합니다. "
         '자세한 일정은 누리집의 "프로그램" 메뉴에서 볼 수 있습니다.</p>'
     )
-    assert stdout == "Imported 3 posts (3 created, 0 updated, 0 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 3 posts (3 created, 0 updated, 0 skipped) from board news.\n"
+        "Old addresses kept: posts 3, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
@@ -277,7 +289,10 @@ def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
         ("notice", 5, "자원봉사자 모집", "<p>모집 마감</p>"),
     ]
     assert list(Category.objects.values_list("slug", "name_ko", "name_en")) == [("notice", "공지", "Notice")]
-    assert stdout == "Imported 2 posts (2 created, 0 updated, 0 skipped) from board notice.\n"
+    assert stdout == (
+        "Imported 2 posts (2 created, 0 updated, 0 skipped) from board notice.\n"
+        "Old addresses kept: posts 2, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
@@ -305,6 +320,7 @@ def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
         "Imported 1 posts (0 created, 1 updated, 0 skipped) from board news_eng.\n"
         "Joined 1 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (1 created, 0 updated).\n"
+        "Old addresses kept: posts 2, comments 0 (to their posts), attachment downloads 1.\n"
     )
 
 
@@ -421,7 +437,10 @@ def test_import_attachments_twice_keeps_one_attachment():
 
     assert list(Attachment.objects.values_list("pk", "file", "download_count")) == first
     assert stored_files().count(f"legacy/file/news/70/0/{NEWSLETTER_TITLE}") == 1
-    assert stdout.endswith("Attachments: 1 (0 created, 1 updated).\n")
+    assert stdout.endswith(
+        "Attachments: 1 (0 created, 1 updated).\n"
+        "Old addresses kept: posts 4, comments 1 (to their posts), attachment downloads 1.\n"
+    )
 
 
 def test_import_attachments_need_the_data_folder():
@@ -461,6 +480,7 @@ def test_import_twins_join_into_one_bilingual_post():
         "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 9, comments 1 (to their posts), attachment downloads 0.\n"
     )
     assert stderr == ""
 
@@ -487,6 +507,7 @@ def test_import_twins_join_posts_imported_by_an_earlier_run():
     assert stdout == (
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
     )
 
 
@@ -500,6 +521,7 @@ def test_import_english_board_again_without_twins_updates_the_joined_posts():
     assert stdout == (
         "Imported 5 posts (0 created, 5 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
     )
 
 
@@ -528,6 +550,7 @@ def test_import_twice_keeps_the_same_rows_pks_and_view_counts():
         "Imported 5 posts (0 created, 5 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (0 created, 1 updated).\n"
+        "Old addresses kept: posts 12, comments 1 (to their posts), attachment downloads 1.\n"
     )
     assert stderr == ""
 
@@ -575,6 +598,7 @@ def test_import_dry_run_changes_nothing():
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (1 created, 0 updated).\n"
+        "Old addresses kept: posts 12, comments 1 (to their posts), attachment downloads 0.\n"
         "Dry run: nothing was saved.\n"
     )
 
@@ -742,6 +766,8 @@ def test_import_maps_each_row_to_its_post_once(client):
 
     assert imported_legacy_urls() == [
         ("/bbs/board.php", "bo_table=news&wr_id=38", "ko", 301, "news", 38),
+        # A comment's address leads to its article's post.
+        ("/bbs/board.php", "bo_table=news&wr_id=41", "ko", 301, "news", 38),
         ("/bbs/board.php", "bo_table=news&wr_id=52", "ko", 301, "news", 52),
         ("/bbs/board.php", "bo_table=news&wr_id=63", "ko", 301, "news", 63),
         ("/bbs/board.php", "bo_table=news&wr_id=70", "ko", 301, "news", 70),

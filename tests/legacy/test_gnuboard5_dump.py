@@ -27,7 +27,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from pytest_django.asserts import assertContains
 
-from legacy.models import LegacyURL
+from legacy.models import LegacyURL, MissingLegacyURL
 from news.models import Attachment, Post
 from tests.pages import BROWSER, article_url
 
@@ -231,3 +231,77 @@ def test_english_rows_joined_to_korean_posts_of_an_earlier_run_add_their_views(t
     import_gnuboard(DUMP, "--board", "news_eng", "--twins", TWINS)
 
     assert view_counts() == HITS
+
+
+# 5. Old download links lead to the attachment; 6. a comment's address to its article.
+
+
+def missing_addresses():
+    return list(MissingLegacyURL.objects.values_list("old_path", "old_query", "hit_count"))
+
+
+def test_old_download_links_lead_to_the_attachment(client):
+    import_old_site()
+    names = []
+    for query in (
+        # As the old article pages linked them, with their nonce (which is ignored).
+        "bo_table=news&wr_id=1&no=0&nonce=4c8a0e2f|1796305580",
+        "bo_table=news&wr_id=1&no=1",
+        "bo_table=news&wr_id=2&no=0&page=3",
+    ):
+        response = client.get(f"/bbs/download.php?{query}")
+        assert response.status_code == 301
+        assert re.fullmatch(r"/ko/news/\d+/files/\d+/", response["Location"])
+        download = client.get(response["Location"])
+        names.append(download_name(download))
+        b"".join(download.streaming_content)
+
+    assert names == [PDF, "개막식 사진.jpg", "참가 신청서.hwp"]
+    assert missing_addresses() == []
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "heading"),
+    [
+        ("bo_table=news&wr_id=7&no=0", "ko", "페이지를 찾을 수 없습니다"),  # the secret post's
+        ("bo_table=news&wr_id=1&no=2", "ko", "페이지를 찾을 수 없습니다"),
+        ("bo_table=news_eng&wr_id=1&no=0", "en", "Page not found"),
+    ],
+)
+def test_unknown_old_download_links_are_404_and_recorded(client, query, language, heading):
+    import_old_site()
+
+    response = client.get(f"/bbs/download.php?{query}&nonce=1")
+    client.get(f"/bbs/download.php?{query}")
+
+    assertContains(response, f'<html lang="{language}">', status_code=404)
+    assertContains(response, f"<h1>{heading}</h1>", html=True, status_code=404)
+    assert missing_addresses() == [("/bbs/download.php", query, 2)]
+
+
+@pytest.mark.parametrize(
+    ("board", "comment", "language", "title"),
+    [
+        ("news", 9, "ko", "제10회 세계인권도시포럼 온라인 개막"),
+        ("news", 10, "ko", "제10회 세계인권도시포럼 온라인 개막"),
+        ("news_eng", 5, "en", "10th World Human Rights Cities Forum opens online"),
+    ],
+)
+def test_an_old_comment_link_leads_to_its_article(client, board, comment, language, title):
+    import_old_site()
+    opening = Post.objects.get(legacy_board="news", legacy_id=1)
+
+    response = client.get(f"/bbs/board.php?bo_table={board}&wr_id={comment}&page=1")
+
+    assert response.status_code == 301
+    assert response["Location"] == article_url(opening, language)
+    assertContains(client.get(response["Location"]), f"<h1>{title}</h1>", html=True)
+    assert missing_addresses() == []
+
+
+def test_the_import_reports_the_old_addresses_it_keeps():
+    stdout, _stderr = import_old_site()
+
+    assert stdout.splitlines()[-1] == (
+        "Old addresses kept: posts 11, comments 3 (to their posts), attachment downloads 3."
+    )

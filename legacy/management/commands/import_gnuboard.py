@@ -74,5 +74,11 @@ class Command(BaseCommand):
                 f"Attachments: {report.attachments_created + report.attachments_updated} "
                 f"({report.attachments_created} created, {report.attachments_updated} updated)."
             )
+        if report.old_addresses:
+            addresses = report.old_addresses
+            self.stdout.write(
+                f"Old addresses kept: posts {addresses['posts']}, comments {addresses['comments']} (to their posts), "
+                f"attachment downloads {addresses['attachments']}."
+            )
         if dry_run:
             self.stdout.write("Dry run: nothing was saved.")
