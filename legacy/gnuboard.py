@@ -69,6 +69,8 @@ class Article:
     published_at: datetime.datetime
     view_count: int
     edition_year: int | None
+    # The row's category (ca_name) when it is not a year: "보도자료".
+    category_name: str = ""
 
     @property
     def language(self):
@@ -118,6 +120,8 @@ class ImportReport:
     attachments_created: int = 0
     attachments_updated: int = 0
     images_left_behind: int = 0
+    # {(board, ca_name): posts} of categories with no counterpart here: their posts went to the board's.
+    unmapped_categories: Counter = field(default_factory=Counter)
     # Old addresses that lead to their new place, by kind: posts, comments, attachments.
     old_addresses: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -213,6 +217,7 @@ def article_from_row(board, wr_id, where, row):
         published_at=published_at,
         view_count=int(hits),
         edition_year=int(year) if re.fullmatch(r"[0-9]{4}", year) else None,
+        category_name="" if re.fullmatch(r"[0-9]{4}", year) else html.unescape(year),
     )
 
 
@@ -316,7 +321,7 @@ class LegacyImport:
     Korean twin (made by the same run or an earlier one) instead of making its own.
     """
 
-    def __init__(self, files_dir=None, copy_files=True):
+    def __init__(self, files_dir=None, copy_files=True, category_map=None):
         self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.copy_files = copy_files
         self.copied_files = []
@@ -325,6 +330,9 @@ class LegacyImport:
         # The old site's hits of the rows of this run, by (board, wr_id).
         self.hits = {}
         self.categories = {}
+        # {ca_name: slug} given by the editor, for categories whose names differ here.
+        self.category_map = category_map or {}
+        self.categories_by_name = None
         self.editions = {}
 
     def run(self, dumps, twins=None, board_files=()):
@@ -362,7 +370,12 @@ class LegacyImport:
         self.copied_files = []
 
     def check(self, dumps, twins):
-        """Raises DumpError for what would go wrong half-way: the same row twice, bad twins."""
+        """Raises DumpError for what would go wrong half-way: the same row twice, bad twins, a
+        category map to a category that does not exist."""
+        unknown = sorted(set(self.category_map.values()) - set(Category.objects.values_list("slug", flat=True)))
+        if unknown:
+            slugs = ", ".join(Category.objects.order_by("slug").values_list("slug", flat=True)) or "none"
+            raise DumpError(f"--category-map: no category {', '.join(unknown)}; the categories are: {slugs}.")
         seen = {}
         for dump in dumps:
             for article in dump.articles:
@@ -453,7 +466,7 @@ class LegacyImport:
         if created:
             # Status and category are the editors' once the post exists: a re-run keeps their choice.
             post.status = Post.Status.PUBLISHED
-            post.category = self.category(article.board)
+            post.category = self.matching_category(article) or self.category(article.board)
             if not post.title_en:
                 # Without an English title the model would make "post-7": the old address reads better.
                 slug = f"{article.board}-{article.wr_id}".replace("_", "-")
@@ -490,6 +503,21 @@ class LegacyImport:
         setattr(post, f"title_{article.language}", article.title)
         setattr(post, f"body_{article.language}", body)
         setattr(post, f"summary_{article.language}", summarize(body))
+
+    def matching_category(self, article):
+        """The category of the row's ca_name: the one --category-map names for it, else the one
+        of the same name in Korean or English (case ignored); None for none, which is reported."""
+        name = article.category_name
+        if not name:
+            return None
+        if self.categories_by_name is None:
+            self.categories_by_name = categories_by_name()
+        if name in self.category_map:
+            return Category.objects.get(slug=self.category_map[name])
+        category = self.categories_by_name.get(name.casefold())
+        if category is None:
+            self.report.unmapped_categories[(article.board, name)] += 1
+        return category
 
     def category(self, board):
         slug, name_ko, name_en = NOTICE_CATEGORY if board.startswith("notice") else NEWS_CATEGORY
@@ -587,6 +615,28 @@ def attachment_name(board_file):
         extension = PurePosixPath(original).suffix[:10]
         original = original[: room - len(extension)].rstrip() + extension
     return folder + original
+
+
+def categories_by_name():
+    """{name in either language, case folded: category}; the first by order wins a name
+    that two categories share."""
+    names = {}
+    for category in Category.objects.order_by("-order", "-pk"):
+        for name in (category.name_ko, category.name_en):
+            if name:
+                names[name.strip().casefold()] = category
+    return names
+
+
+def read_category_map(pairs):
+    """{ca_name: slug} from --category-map NAME=SLUG options."""
+    category_map = {}
+    for pair in pairs:
+        name, equals, slug = pair.rpartition("=")
+        if not equals or not name.strip() or not slug.strip():
+            raise DumpError(f"--category-map {pair!r}: give the old category and a category's slug: 공모전=events.")
+        category_map[name.strip()] = slug.strip()
+    return category_map
 
 
 def board_posts(board, wr_id):

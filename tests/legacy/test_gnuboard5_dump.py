@@ -24,11 +24,13 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains
 
 from legacy.models import LegacyURL, MissingLegacyURL
 from news.models import Attachment, Post
+from tests.factories import make_category, make_edition
 from tests.pages import BROWSER, article_url
 
 pytestmark = pytest.mark.django_db
@@ -305,3 +307,76 @@ def test_the_import_reports_the_old_addresses_it_keeps():
     assert stdout.splitlines()[-1] == (
         "Old addresses kept: posts 11, comments 3 (to their posts), attachment downloads 3."
     )
+
+
+# 7. Categories: a year is the post's edition; any other category maps by name or by --category-map.
+
+
+@pytest.fixture
+def site_categories():
+    """The new site's categories and forums, as the editors made them before the import."""
+    make_edition(number=10, year=2020)
+    make_edition(number=11, year=2021)
+    make_category("news", "뉴스", "News", order=1)
+    make_category("press-release", "보도자료", "Press release", order=2)
+    make_category("events", "행사", "Events", order=3)
+
+
+def categories_and_editions():
+    return list(
+        Post.objects.order_by("legacy_board", "legacy_id").values_list(
+            "legacy_board", "legacy_id", "category__slug", "edition__number"
+        )
+    )
+
+
+def test_categories_map_by_name_and_years_become_editions(site_categories):
+    _stdout, stderr = import_old_site()
+
+    assert categories_and_editions() == [
+        ("news", 1, "news", 10),
+        ("news", 2, "news", 11),
+        ("news", 3, "press-release", None),
+        ("news", 4, "news", None),
+        ("news", 5, "news", 10),
+        ("news", 6, "news", 11),
+        ("news", 8, "news", 11),
+    ]
+    assert stderr.splitlines()[0] == (
+        "Warning: old categories with no category of the same name here; their posts went to the board's "
+        "category (뉴스 / 공지): 공모전 (news, 1 posts). Give --category-map NAME=SLUG to put them elsewhere."
+    )
+
+
+def test_english_category_names_map_too(site_categories):
+    import_gnuboard(DUMP, "--board", "news_eng")
+
+    assert categories_and_editions() == [
+        ("news_eng", 1, "news", 10),
+        ("news_eng", 2, "news", 11),
+        ("news_eng", 3, "press-release", None),
+        ("news_eng", 4, "news", 11),
+    ]
+
+
+def test_category_map_places_the_rest(site_categories, client):
+    _stdout, stderr = import_old_site("--category-map", "공모전=events")
+
+    contest = Post.objects.get(legacy_board="news", legacy_id=4)
+    assert contest.category.slug == "events"
+    assert "old categories" not in stderr
+    for language, name in (("ko", "행사"), ("en", "Events")):
+        with translation.override(language):
+            response = client.get(reverse("news:post_list"), {"category": "events"})
+        assertContains(response, "청소년 인권 사진 공모전")
+        assertContains(response, name)
+
+
+def test_category_map_to_a_missing_category_imports_nothing(site_categories):
+    with pytest.raises(CommandError) as error:
+        import_old_site("--category-map", "공모전=contests")
+
+    assert str(error.value) == (
+        "--category-map: no category contests; the categories are: events, news, press-release."
+    )
+    assert Post.objects.count() == 0
