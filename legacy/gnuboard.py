@@ -21,12 +21,15 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from editions.models import Edition
 from news.models import Attachment, Category, Post
 from news.sanitize import clean_html
 
+from .bodies import linked_text, rewrite_body
 from .dump_files import DumpError, read_tables
 from .models import LegacyURL
 from .old_site import BOARD_NAME, ENGLISH_BOARD_SUFFIX, board_address, board_language, download_address
@@ -71,6 +74,8 @@ class Article:
     edition_year: int | None
     # The row's category (ca_name) when it is not a year: "보도자료".
     category_name: str = ""
+    # (wr_num, wr_reply): see thread_place.
+    thread: tuple[str, str] = ("", "")
 
     @property
     def language(self):
@@ -88,6 +93,8 @@ class BoardDump:
     skipped: int
     # {comment wr_id: its article's wr_id}: gnuboard answered a comment's address with its article.
     comments: dict[int, int] = field(default_factory=dict)
+    # {reply (답변) wr_id: the wr_id of the article it answers}.
+    replies: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class ImportReport:
     attachments_created: int = 0
     attachments_updated: int = 0
     images_left_behind: int = 0
+    replies_linked: int = 0
     # {(board, ca_name): posts} of categories with no counterpart here: their posts went to the board's.
     unmapped_categories: Counter = field(default_factory=Counter)
     # Old addresses that lead to their new place, by kind: posts, comments, attachments.
@@ -150,7 +158,7 @@ def read_boards(path, board=None):
 def board_dump(path, board, rows):
     if not BOARD_NAME.fullmatch(board):
         raise DumpError(f"{path}: {board!r} is not a board name (lowercase letters, digits and _).")
-    articles, skipped, seen, comments = [], 0, {}, {}
+    articles, skipped, seen, comments, threads = [], 0, {}, {}, {}
     for where, row in rows:
         missing = [column for column in REQUIRED_COLUMNS if column not in row]
         if missing:
@@ -163,11 +171,31 @@ def board_dump(path, board, rows):
         seen[wr_id] = where.removeprefix(f"{path}: ")
         if is_comment(row) and (parent := parse_id(row.get("wr_parent"))) is not None:
             comments[wr_id] = parent
+        if not is_comment(row):
+            threads[thread_place(row)] = wr_id
         if is_comment(row) or "secret" in row_options(row):
             skipped += 1
             continue
         articles.append(article_from_row(board, wr_id, where, row))
-    return BoardDump(board=board, articles=articles, skipped=skipped, comments=comments)
+    return BoardDump(
+        board=board, articles=articles, skipped=skipped, comments=comments, replies=replies_of(articles, threads)
+    )
+
+
+def thread_place(row):
+    """Where gnuboard puts a row in its thread: the thread's number (wr_num) and the path of
+    replies to it (wr_reply): "" for the article, "A" for its first reply, "AA" for a reply to that."""
+    return (row.get("wr_num") or "").strip(), row.get("wr_reply") or ""
+
+
+def replies_of(articles, threads):
+    """{reply's wr_id: the wr_id of the row it answers}, of the replies among `articles`."""
+    replies = {}
+    for article in articles:
+        number, path = article.thread
+        if path and (number, path[:-1]) in threads:
+            replies[article.wr_id] = threads[(number, path[:-1])]
+    return replies
 
 
 def board_from_file_name(path):
@@ -218,6 +246,7 @@ def article_from_row(board, wr_id, where, row):
         view_count=int(hits),
         edition_year=int(year) if re.fullmatch(r"[0-9]{4}", year) else None,
         category_name="" if re.fullmatch(r"[0-9]{4}", year) else html.unescape(year),
+        thread=thread_place(row),
     )
 
 
@@ -244,7 +273,7 @@ def body_html(content, options):
 def plain_text_html(text):
     paragraphs = [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text)]
     return "\n".join(
-        "<p>" + "<br>".join(html.escape(line.strip(), quote=False) for line in paragraph.split("\n")) + "</p>"
+        "<p>" + "<br>".join(linked_text(line.strip()) for line in paragraph.split("\n")) + "</p>"
         for paragraph in paragraphs
         if paragraph
     )
@@ -348,12 +377,32 @@ class LegacyImport:
                 else:
                     self.import_korean(article, counts)
         for dump in dumps:
+            self.link_replies(dump)
             self.map_comments(dump)
         for board_file in board_files:
             post = self.posts.get((board_file.board, board_file.wr_id))
             if post is not None:
                 self.attach(post, board_file)
         return self.report
+
+    def link_replies(self, dump):
+        """A reply (답변) stays a post of its own, as readers found it, and links to the post it
+        answers, which links back to it."""
+        language = board_language(dump.board)
+        for reply_id, article_id in dump.replies.items():
+            reply = self.posts.get((dump.board, reply_id))
+            article = self.posts.get((dump.board, article_id)) or board_posts(dump.board, article_id).first()
+            if reply is None or article is None:
+                continue
+            with translation.override(language):
+                in_reply_to = format_html(_("In reply to: {post}"), post=post_link(article, language))
+                answered_in = format_html(_("Answered in: {post}"), post=post_link(reply, language))
+            body = f"body_{language}"
+            setattr(reply, body, f"<p>{in_reply_to}</p>{getattr(reply, body)}")
+            setattr(article, body, f"{getattr(article, body)}<p>{answered_in}</p>")
+            reply.save()
+            article.save()
+            self.report.replies_linked += 1
 
     def map_comments(self, dump):
         """A comment's old address leads to the post of its article, as gnuboard sent it there."""
@@ -499,7 +548,14 @@ class LegacyImport:
         )
 
     def fill_language(self, post, article):
-        body = clean_html(self.rewrite_images(article))
+        with translation.override(article.language):
+            body, images_without_alt = rewrite_body(self.rewrite_images(article))
+        if images_without_alt:
+            self.report.warnings.append(
+                f"{article.label}: {images_without_alt} images have no description (alt text); "
+                "add one in the post's admin."
+            )
+        body = clean_html(body)
         setattr(post, f"title_{article.language}", article.title)
         setattr(post, f"body_{article.language}", body)
         setattr(post, f"summary_{article.language}", summarize(body))
@@ -615,6 +671,12 @@ def attachment_name(board_file):
         extension = PurePosixPath(original).suffix[:10]
         original = original[: room - len(extension)].rstrip() + extension
     return folder + original
+
+
+def post_link(post, language):
+    return format_html(
+        '<a href="{}">{}</a>', post.get_absolute_url(), getattr(post, f"title_{language}") or post.title
+    )
 
 
 def categories_by_name():

@@ -387,7 +387,10 @@ def test_import_warns_about_a_missing_image_and_keeps_its_address(tmp_path):
 
     _stdout, stderr = import_gnuboard(dump, "--files", DATA)
 
-    assert Post.objects.get().body_ko == '<p><img src="http://whrcf.org/data/editor/2110/gone.jpg" alt="사진"></p>'
+    # An image this site cannot serve becomes a link to where it was.
+    assert Post.objects.get().body_ko == (
+        '<p><a href="http://whrcf.org/data/editor/2110/gone.jpg" rel="noopener noreferrer">이미지: 사진</a></p>'
+    )
     assert stderr == (
         f"Warning: {dump}: row 1 (news wr_id 80): image http://whrcf.org/data/editor/2110/gone.jpg "
         f"is not in {DATA}; its address is left as it was.\n"
@@ -402,7 +405,7 @@ def test_import_never_copies_files_from_outside_the_data_folder(tmp_path):
 
     import_gnuboard(dump, "--files", DATA)
 
-    assert Post.objects.get().body_ko == '<img src="/data/editor/../../g5_write_news.json">'
+    assert Post.objects.get().body_ko == '<img src="/data/editor/../../g5_write_news.json" alt="">'
     assert stored_files() == []
 
 

@@ -26,7 +26,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from legacy.models import LegacyURL, MissingLegacyURL
 from news.models import Attachment, Post
@@ -380,3 +380,103 @@ def test_category_map_to_a_missing_category_imports_nothing(site_categories):
         "--category-map: no category contests; the categories are: events, news, press-release."
     )
     assert Post.objects.count() == 0
+
+
+# 8. Content: replies, videos, other sites' images, SmartEditor photos, plain-text addresses.
+
+
+def body(wr_id, language="ko"):
+    """The body of the post made from the Korean board's row `wr_id` (and its English twin)."""
+    return getattr(Post.objects.get(legacy_board="news", legacy_id=wr_id), f"body_{language}")
+
+
+def test_a_reply_links_to_the_post_it_answers_and_back(client):
+    _stdout, _stderr = import_old_site()
+    volunteers = Post.objects.get(legacy_board="news", legacy_id=6)
+    reply = Post.objects.get(legacy_board="news", legacy_id=8)
+
+    assert reply.title_ko == "Re: 자원봉사자 모집"
+    assert reply.body_ko == (
+        f'<p>이 글이 답한 글: <a href="{article_url(volunteers)}" rel="noopener noreferrer">자원봉사자 모집</a></p>'
+        "<p>자원봉사자 모집은 9월 30일에 마감한다.</p>"
+    )
+    assert volunteers.body_ko.endswith(
+        f'<p>이 글에 단 답변: <a href="{article_url(reply)}" rel="noopener noreferrer">Re: 자원봉사자 모집</a></p>'
+    )
+    assert "답변" not in volunteers.body_en
+    page = client.get(article_url(reply))
+    assertContains(page, f'<a href="{article_url(volunteers)}" rel="noopener noreferrer">자원봉사자 모집</a>')
+
+
+def test_a_reimport_links_a_reply_once():
+    stdout, _stderr = import_old_site()
+    stdout_again, _stderr = import_old_site()
+
+    assert "Replies (답변) linked to the posts they answer: 1." in stdout.splitlines()
+    assert body(8).count("이 글이 답한 글") == 1
+    assert body(6).count("이 글에 단 답변") == 1
+    assert "Replies (답변) linked to the posts they answer: 1." in stdout_again.splitlines()
+
+
+def test_a_video_and_another_sites_image_become_links(client):
+    import_old_site()
+    video = Post.objects.get(legacy_board="news", legacy_id=5)
+
+    assert video.body_ko == (
+        "<p>개막식 영상을 다시 볼 수 있다.</p>"
+        '<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer">'
+        "YouTube에서 영상 보기</a></p>"
+        '<p><a href="https://www.example.org/photos/opening.jpg" rel="noopener noreferrer">이미지: 개막식 무대</a></p>'
+    )
+    page = client.get(article_url(video))
+    assertContains(page, "YouTube에서 영상 보기")
+    assertNotContains(page, "<iframe")
+    assertNotContains(page, 'src="https://www.example.org')
+
+
+def test_smarteditor_photos_are_copied_and_their_made_up_names_are_no_alt_text():
+    _stdout, stderr = import_old_site()
+
+    images = re.findall(r"<img [^>]*>", body(1))
+    assert [re.sub(r"_\d+_\d+\.jpg", "_….jpg", image) for image in images] == [
+        '<img src="/media/legacy/editor/2612/69eaff8994b2350219a2313a45b79036_….jpg" alt="">'
+    ] * 3
+    assert (
+        f"{DUMP}: line 81 (news wr_id 1): 3 images have no description (alt text); add one in the post's admin."
+        in (stderr.removeprefix("Warning: ").replace("\nWarning: ", "\n").splitlines())
+    )
+
+
+def test_a_smarteditor_photo_named_by_its_author_gets_that_name_as_alt(tmp_path):
+    # gnuboard 5.6 names every upload itself; older SmartEditor2 uploads kept the author's
+    # file name in `title`, which gnuboard 5.6 cannot write: this row is written by hand.
+    text = DUMP.read_text(encoding="utf-8")
+    own_name = text.replace(
+        'title=\\"69eaff8994b2350219a2313a45b79036_1796305579_1704.jpg\\"', 'title=\\"개막식 무대 사진.JPG\\"'
+    )
+    assert own_name != text
+    dump = tmp_path / "gnuboard5.sql"
+    dump.write_text(own_name, encoding="utf-8")
+
+    import_gnuboard(dump, "--board", "news", "--files", DATA)
+
+    images = re.findall(r"<img [^>]*>", body(1))
+    assert [re.search(r'alt="[^"]*"', image)[0] for image in images] == ['alt="개막식 무대 사진"', 'alt=""', 'alt=""']
+
+
+def test_addresses_in_plain_text_posts_become_links(client):
+    import_old_site()
+
+    assert body(6).startswith(
+        "<p>포럼 자원봉사자를 모집합니다.<br>"
+        '신청: <a href="https://whrcf.org/volunteer" rel="noopener noreferrer">https://whrcf.org/volunteer</a> 또는 '
+        '<a href="mailto:volunteer@whrcf.org" rel="noopener noreferrer">volunteer@whrcf.org</a></p>\n'
+        '<p>문의는 <a href="http://www.gic.or.kr" rel="noopener noreferrer">www.gic.or.kr</a> 에서도 받습니다.</p>'
+    )
+    assert body(6, "en") == (
+        "<p>The forum is looking for volunteers.<br>"
+        'Apply at <a href="https://whrcf.org/volunteer" rel="noopener noreferrer">https://whrcf.org/volunteer</a> or '
+        '<a href="mailto:volunteer@whrcf.org" rel="noopener noreferrer">volunteer@whrcf.org</a></p>'
+    )
+    volunteers = Post.objects.get(legacy_board="news", legacy_id=6)
+    assertContains(client.get(article_url(volunteers, "en")), '<a href="mailto:volunteer@whrcf.org"')

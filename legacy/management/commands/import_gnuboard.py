@@ -93,6 +93,8 @@ class Command(BaseCommand):
                 f"Attachments: {report.attachments_created + report.attachments_updated} "
                 f"({report.attachments_created} created, {report.attachments_updated} updated)."
             )
+        if report.replies_linked:
+            self.stdout.write(f"Replies (답변) linked to the posts they answer: {report.replies_linked}.")
         if report.old_addresses:
             addresses = report.old_addresses
             self.stdout.write(
