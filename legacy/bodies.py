@@ -36,8 +36,9 @@ LINKS = LinkifyIt()
 class OldBody(HTMLParser):
     """Copies HTML as it is, but for the <iframe> and <img> elements this site cannot show."""
 
-    def __init__(self):
+    def __init__(self, is_own_image):
         super().__init__(convert_charrefs=False)
+        self.is_own_image = is_own_image
         self.parts = []
         self.in_frame = False
         self.images_without_alt = 0
@@ -74,7 +75,8 @@ class OldBody(HTMLParser):
 
     def image(self, attributes):
         source = (attributes.get("src") or "").strip()
-        if urlsplit(source).scheme in {"http", "https"} or source.startswith("//"):
+        other_site = urlsplit(source).scheme in {"http", "https"} or source.startswith("//")
+        if other_site and not self.is_own_image(source):
             return external_image_link(source, attributes.get("alt") or "")
         alt = attributes.get("alt")
         if alt is None:
@@ -87,10 +89,11 @@ class OldBody(HTMLParser):
         return f'<img src="{html.escape(source)}" alt="{html.escape(alt)}"{sizes}>'
 
 
-def rewrite_body(body):
+def rewrite_body(body, is_own_image):
     """The body with frames and other sites' images as links and alt texts from titles; and how
-    many of its images still have no alt text."""
-    parser = OldBody()
+    many of its images still have no alt text. `is_own_image(url)` tells the old site's own
+    images, kept as images."""
+    parser = OldBody(is_own_image)
     parser.feed(body)
     parser.close()
     return "".join(parser.parts), parser.images_without_alt

@@ -5,7 +5,10 @@ gnuboard5 keeps each board in a table `g5_write_<board>`, one board per language
 and its English twin `news_eng`), and attachments in `g5_board_file`. A dump of a table
 comes as JSON, CSV or a mysqldump SQL file. Every row is read and checked before anything
 is written, so a bad file changes nothing. Each imported row's old address
-(/bbs/board.php?bo_table=<board>&wr_id=<id>) goes into the legacy URL table, leading to its post.
+(/bbs/board.php?bo_table=<board>&wr_id=<id>) goes into the legacy URL table, leading to its
+post, and so do its comments' addresses and its attachments' download links
+(/bbs/download.php?bo_table=<board>&wr_id=<id>&no=<n>). README.md ("Migrating the old site")
+lists what the import decides for categories, replies, videos, images and counts.
 """
 
 import datetime
@@ -549,7 +552,10 @@ class LegacyImport:
 
     def fill_language(self, post, article):
         with translation.override(article.language):
-            body, images_without_alt = rewrite_body(self.rewrite_images(article))
+            # The old site's own images are left to rewrite_images: copied here, they may be
+            # served from another host (S3), which is no other site's image.
+            body, images_without_alt = rewrite_body(article.body, is_own_image=is_editor_image)
+            body = self.rewrite_images(article, body)
         if images_without_alt:
             self.report.warnings.append(
                 f"{article.label}: {images_without_alt} images have no description (alt text); "
@@ -588,7 +594,7 @@ class LegacyImport:
             self.editions[year] = Edition.objects.filter(year=year).order_by("number").first()
         return self.editions.get(year)
 
-    def rewrite_images(self, article):
+    def rewrite_images(self, article, body):
         """The body with the old site's editor images copied to media and pointed at there."""
 
         def rewrite(match):
@@ -608,7 +614,7 @@ class LegacyImport:
                 return match.group()
             return f'{match["attribute"]}"{default_storage.url(name)}"'
 
-        return IMAGE_SOURCE.sub(rewrite, article.body)
+        return IMAGE_SOURCE.sub(rewrite, body)
 
     def store(self, source, name):
         """Copies `source` to storage as `name` unless an earlier run did; the name, or None if missing."""
@@ -671,6 +677,10 @@ def attachment_name(board_file):
         extension = PurePosixPath(original).suffix[:10]
         original = original[: room - len(extension)].rstrip() + extension
     return folder + original
+
+
+def is_editor_image(url):
+    return EDITOR_FILE_URL.fullmatch(url) is not None
 
 
 def post_link(post, language):

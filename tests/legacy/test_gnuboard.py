@@ -387,10 +387,7 @@ def test_import_warns_about_a_missing_image_and_keeps_its_address(tmp_path):
 
     _stdout, stderr = import_gnuboard(dump, "--files", DATA)
 
-    # An image this site cannot serve becomes a link to where it was.
-    assert Post.objects.get().body_ko == (
-        '<p><a href="http://whrcf.org/data/editor/2110/gone.jpg" rel="noopener noreferrer">이미지: 사진</a></p>'
-    )
+    assert Post.objects.get().body_ko == '<p><img src="http://whrcf.org/data/editor/2110/gone.jpg" alt="사진"></p>'
     assert stderr == (
         f"Warning: {dump}: row 1 (news wr_id 80): image http://whrcf.org/data/editor/2110/gone.jpg "
         f"is not in {DATA}; its address is left as it was.\n"

@@ -372,6 +372,14 @@ def test_category_map_places_the_rest(site_categories, client):
         assertContains(response, name)
 
 
+def test_category_map_without_a_slug_is_refused(site_categories):
+    with pytest.raises(CommandError) as error:
+        import_old_site("--category-map", "공모전")
+
+    assert str(error.value) == "--category-map '공모전': give the old category and a category's slug: 공모전=events."
+    assert Post.objects.count() == 0
+
+
 def test_category_map_to_a_missing_category_imports_nothing(site_categories):
     with pytest.raises(CommandError) as error:
         import_old_site("--category-map", "공모전=contests")
@@ -480,3 +488,14 @@ def test_addresses_in_plain_text_posts_become_links(client):
     )
     volunteers = Post.objects.get(legacy_board="news", legacy_id=6)
     assertContains(client.get(article_url(volunteers, "en")), '<a href="mailto:volunteer@whrcf.org"')
+
+
+def test_copied_photos_stay_images_when_media_is_served_from_another_host(settings):
+    settings.MEDIA_URL = "https://media.example.org/"
+
+    import_old_site()
+
+    images = re.findall(r"<img [^>]*>", body(1))
+    assert [re.sub(r"_\d+_\d+\.jpg", "_….jpg", image) for image in images] == [
+        '<img src="https://media.example.org/legacy/editor/2612/69eaff8994b2350219a2313a45b79036_….jpg" alt="">'
+    ] * 3

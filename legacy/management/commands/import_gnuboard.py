@@ -45,9 +45,12 @@ class Command(BaseCommand):
             raise CommandError(f"--files {files}: no such folder.")
         if attachments is not None and files is None:
             raise CommandError("--attachments needs --files DIR, the old site's data/ folder, to copy the files from.")
-        legacy_import = LegacyImport(files_dir=files, copy_files=not dry_run)
         try:
-            legacy_import.category_map = read_category_map(category_map)
+            category_map = read_category_map(category_map)
+        except DumpError as error:
+            raise CommandError(str(error)) from error
+        legacy_import = LegacyImport(files_dir=files, copy_files=not dry_run, category_map=category_map)
+        try:
             board_dumps = [dump for path in dumps for dump in read_boards(path, board)]
             pairs = read_twins(twins) if twins else {}
             board_files = read_board_files(attachments) if attachments else []
