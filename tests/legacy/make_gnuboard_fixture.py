@@ -37,7 +37,7 @@ import requests
 from PIL import Image
 
 HERE = Path(__file__).resolve().parent
-OUTPUT = HERE / "data" / "gnuboard5"
+DEFAULT_OUTPUT = HERE / "data" / "gnuboard5"
 DATABASE = "g5_fixture"
 PORT = 19400
 BASE = f"http://127.0.0.1:{PORT}"
@@ -58,6 +58,7 @@ YOUTUBE = (
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gnuboard5", type=Path, help="gnuboard5's git directory (bare or not) or source folder")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write (replaced)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gnuboard-fixture-") as work:
         work = Path(work)
@@ -69,8 +70,8 @@ def main():
             create_board(admin, "news", "뉴스", NEWS_CATEGORIES)
             create_board(admin, "news_eng", "News", NEWS_ENG_CATEGORIES)
             twins = write_content(admin)
-        export(root, twins)
-    print(f"Wrote {OUTPUT.relative_to(HERE.parent.parent)}")
+        export(root, twins, arguments.output)
+    print(f"Wrote {arguments.output}")
 
 
 def unpack(source, root):
@@ -549,18 +550,18 @@ def write_content(admin):
     return [(opening, opening_en), (programme, programme_en), (press, press_en), (plain, plain_en)]
 
 
-def export(root, twins):
-    if OUTPUT.exists():
-        shutil.rmtree(OUTPUT)
-    (OUTPUT / "data").mkdir(parents=True)
+def export(root, twins, output):
+    if output.exists():
+        shutil.rmtree(output)
+    (output / "data").mkdir(parents=True)
     dump = subprocess.run(
         ["mysqldump", "-h127.0.0.1", "-P3306", "-uroot", DATABASE, *TABLES], check=True, capture_output=True
     ).stdout
     # The dump's header names the server's host and version, its trailer the date: both kept.
-    (OUTPUT / "gnuboard5.sql").write_bytes(dump)
-    (OUTPUT / "twins.csv").write_text("ko_wr_id,en_wr_id\n" + "".join(f"{ko},{en}\n" for ko, en in twins))
+    (output / "gnuboard5.sql").write_bytes(dump)
+    (output / "twins.csv").write_text("ko_wr_id,en_wr_id\n" + "".join(f"{ko},{en}\n" for ko, en in twins))
     for folder in ("file", "editor"):
-        shutil.copytree(root / "data" / folder, OUTPUT / "data" / folder, ignore=shutil.ignore_patterns("index.php"))
+        shutil.copytree(root / "data" / folder, output / "data" / folder, ignore=shutil.ignore_patterns("index.php"))
 
 
 if __name__ == "__main__":
