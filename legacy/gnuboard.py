@@ -390,11 +390,11 @@ class LegacyImport:
 
     def link_replies(self, dump):
         """A reply (답변) stays a post of its own, as readers found it, and links to the post it
-        answers, which links back to it."""
+        answers, which links back to it. Both were written by this run (a reply to a secret
+        post links to nothing), so each link is added once."""
         language = board_language(dump.board)
         for reply_id, article_id in dump.replies.items():
-            reply = self.posts.get((dump.board, reply_id))
-            article = self.posts.get((dump.board, article_id)) or board_posts(dump.board, article_id).first()
+            reply, article = self.posts.get((dump.board, reply_id)), self.posts.get((dump.board, article_id))
             if reply is None or article is None:
                 continue
             with translation.override(language):
