@@ -1,9 +1,10 @@
 import sys
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -13,6 +14,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from common.downloads import is_protected
 from common.languages import language_codes
 from editions.models import Edition
 from news.models import Post
@@ -86,9 +88,15 @@ def server_error(request):
 def media(request, path):
     """Uploaded files, when no web server or object store serves them (`make prod`, a
     single small server). Only images are shown inline; anything else is a download, and
-    nothing an editor uploads can run as a page of this site."""
+    nothing an editor uploads can run as a page of this site. A browser revalidating a
+    file it has gets a bare 304: there is no body to describe. Files that may belong to
+    unpublished content are only sent by views that check access first."""
+    if is_protected(path):
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
+    if response.status_code == HTTPStatus.NOT_MODIFIED:
+        return response
     if response["Content-Type"] not in INLINE_MEDIA_TYPES:
         response["Content-Disposition"] = response.get("Content-Disposition", "inline").replace(
             "inline", "attachment", 1
