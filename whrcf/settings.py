@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whrcf",
     "demo",
     "legacy",
+    "search",
     "news",
     "editions",
     "common",
@@ -172,6 +173,13 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Behind the production proxy the reader's address is the last one it appends.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0" if DEBUG else "1"))
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Search (search/views.py): searches per reader's address (django-ratelimit's "N/m"), and
+# how long one search may run on PostgreSQL before it is cancelled.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "20/m")
+SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "2000"))
+# A cache that does not answer lets searches through rather than refusing every reader.
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
