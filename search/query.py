@@ -30,9 +30,12 @@ class Query:
 
 
 def parse(text):
-    """The reader's query: whitespace collapsed, cut to MAX_QUERY_LENGTH; quoted words
-    are an exact phrase as well as words that must all be there."""
-    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    """The reader's query: whitespace collapsed, cut to MAX_QUERY_LENGTH (before the word
+    that would be cut); quoted words are an exact phrase as well as words that must all
+    be there."""
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
     phrases = [" ".join(phrase.split()).casefold() for phrase in PHRASE.findall(text) if phrase.strip()]
     requirements = query_requirements(text.replace('"', " ").replace("“", " ").replace("”", " "))
     return Query(text=text, requirements=requirements, phrases=phrases)
