@@ -66,7 +66,7 @@ def test_search_page_groups_results_by_kind_with_counts(
     assert response.status_code == 200
     assertContains(response, f'<p class="result-count">{count_text}</p>', html=True)
     assert card_titles(response) == [{"ko": "광주에서 포럼 개막", "en": "Forum opens in Gwangju"}[language]]
-    assert [heading for heading in re.findall(r'<h2 id="results-\w+">([^<]*) <span', response.content.decode())] == [
+    assert re.findall(r'<h2 id="results-\w+">([^<]*) <span', response.content.decode()) == [
         news,
         sessions,
         organizations,
