@@ -7,9 +7,9 @@ misses most real queries: Kiwi (kiwipiepy, its model installed from PyPI, no net
 splits words into morphemes; we keep nouns (and each compound whole as well as its
 parts), verb and adjective stems as their dictionary form (열린 → 열리다), numbers and
 Latin words. Latin words are case-folded and stemmed with the Snowball English stemmer
-(PyStemmer): cities and city give one term. Loading Kiwi takes about a second and a
-hundred megabytes, so each process loads it once, on first use (gunicorn loads it
-before a worker takes requests: gunicorn.conf.py).
+(PyStemmer): cities and city give one term. Loading Kiwi and its first analysis take
+several seconds and about 500 MB, so each process loads it once, on first use (gunicorn
+loads it before a worker takes requests: gunicorn.conf.py).
 """
 
 import re
@@ -34,6 +34,9 @@ HANGUL_NOUN = re.compile(r"[가-힣]{3,}")
 
 _kiwi = None
 _kiwi_lock = threading.Lock()
+# One analysis at a time per process: two threads analysing at once (gunicorn's threads)
+# made one of them 50 times slower, 14 s instead of 0.25 s for 200 short queries.
+_analysis_lock = threading.Lock()
 _stemmer = Stemmer.Stemmer("english")
 _stemmer_lock = threading.Lock()
 
@@ -46,7 +49,11 @@ def kiwi():
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                _kiwi = Kiwi()
+                analyser = Kiwi()
+                # Kiwi finishes loading its model on its first analysis (seconds): done
+                # here, so that no reader's search waits for it.
+                analyser.tokenize("광주")
+                _kiwi = analyser
     return _kiwi
 
 
@@ -101,7 +108,10 @@ def located_terms(text):
     """Each term of `text` with its place, in order."""
     if not text or not text.strip():
         return []
-    return terms_of_tokens(kiwi().tokenize(text))
+    analyser = kiwi()
+    with _analysis_lock:
+        tokens = analyser.tokenize(text)
+    return terms_of_tokens(tokens)
 
 
 def terms_of_tokens(tokens):
@@ -124,7 +134,9 @@ def noun_parts(noun):
     """The nouns inside a long noun Kiwi reads as one word (광주인권상 → 광주, 인권;
     자원봉사자 → 자원, 봉사자): its second-best reading splits it, and a reader searching
     for 광주 expects to find the 광주인권상."""
-    analyses = kiwi().analyze(noun, top_n=2)
+    analyser = kiwi()
+    with _analysis_lock:
+        analyses = analyser.analyze(noun, top_n=2)
     if len(analyses) < 2:
         return ()
     parts = [token.form for token in analyses[1][0] if token.tag.split("-")[0] in NOUN_TAGS and len(token.form) > 1]
@@ -184,7 +196,10 @@ def bulk_index_terms(texts):
     texts = [text or "" for text in texts]
     results = {}
     pending = [text for text in dict.fromkeys(texts) if text.strip() and text not in results]
-    for text, tokens in zip(pending, kiwi().tokenize(pending), strict=True):
+    analyser = kiwi()
+    with _analysis_lock:
+        analysed = list(analyser.tokenize(pending))
+    for text, tokens in zip(pending, analysed, strict=True):
         results[text] = terms_of_words(words(terms_of_tokens(tokens)))
     return [results.get(text, []) for text in texts]
 
