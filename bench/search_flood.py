@@ -46,7 +46,7 @@ def wrk(url, connections, duration=DURATION):
     """(req/s, p50 ms, p99 ms, socket errors) of one wrk run; on a shared machine a run
     may see timeouts, which are reported, not fatal. Requests wait up to 10 s."""
     result = subprocess.run(
-        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url],
+        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--timeout=10s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,

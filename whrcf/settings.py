@@ -176,8 +176,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Search (search/views.py): searches per reader's address (django-ratelimit's "N/m"), and
 # how long one search may run on PostgreSQL before it is cancelled.
-SEARCH_RATE = os.environ.get("SEARCH_RATE", "20/m")
-SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "2000"))
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "10/m")
+SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "1000"))
 # A cache that does not answer lets searches through rather than refusing every reader.
 RATELIMIT_FAIL_OPEN = True
 
