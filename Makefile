@@ -58,7 +58,7 @@ screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
 # Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
-.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx check-sitemap gnuboard-fixture
+.PHONY: prod bench bench-smoke bench-search-flood check-two-servers check-faults check-nginx check-sitemap gnuboard-fixture
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
 PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -80,6 +80,10 @@ bench: install compilemessages
 # A few seconds of the same, so the benchmark cannot rot; CI runs it.
 bench-smoke: install compilemessages
 	SMOKE=1 $(PY) bench/run.py
+
+# Article throughput during a flood of searches (issue 18), on the archive `make bench` left.
+bench-search-flood: install compilemessages
+	$(PY) bench/search_flood.py
 
 # Two gunicorn servers on one PostgreSQL and one Redis behave as one; CI runs it.
 check-two-servers: install compilemessages

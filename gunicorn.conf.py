@@ -47,3 +47,11 @@ def worker_abort(worker):
     """So does a worker stopped for hanging past `timeout` (SIGABRT): only one killed
     outright (SIGKILL, the OOM killer) loses the views of its last interval."""
     write_pending_views()
+
+
+def post_worker_init(worker):
+    """Load the Korean analyser of search (about a second) before the worker takes
+    requests, not during a reader's first search."""
+    from common.analysis import kiwi
+
+    kiwi()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Case, Min, Q, Value, When
+from django.db.models import Min, Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,10 +32,18 @@ class Category(models.Model):
         return self.name
 
 
-def content_changed(count):
-    """After a bulk UPDATE, which sends no save signal: cached pages are stale if rows changed."""
+# Sent after a bulk UPDATE of posts (which sends no save signal) with the ids of the posts
+# it changed: the search index follows (search/apps.py).
+posts_changed_in_bulk = Signal()
+
+
+def update_in_bulk(posts, **changes):
+    """UPDATE `posts`; cached pages are stale and listeners told if rows changed."""
+    pks = list(posts.values_list("pk", flat=True))
+    count = Post.objects.filter(pk__in=pks).update(**changes)
     if count:
         bump_content_version()
+        posts_changed_in_bulk.send(sender=Post, pks=pks)
     return count
 
 
@@ -62,14 +71,12 @@ class PostQuerySet(models.QuerySet):
         """Publish the posts that are not public yet as of now; posts already public keep
         their date. Returns how many were published."""
         now = timezone.now()
-        return content_changed(
-            self.not_public().update(status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
-        )
+        return update_in_bulk(self.not_public(), status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
 
     def unpublish(self):
         """Turn published and scheduled posts back into drafts. Returns how many changed."""
-        return content_changed(
-            self.filter(status=Post.Status.PUBLISHED).update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        return update_in_bulk(
+            self.filter(status=Post.Status.PUBLISHED), status=Post.Status.DRAFT, updated_at=timezone.now()
         )
 
     def for_listing(self):
@@ -88,29 +95,6 @@ class PostQuerySet(models.QuerySet):
         """What the sitemap lists: each post's address, the languages its title has, and
         when it last changed."""
         return self.only("slug", "title", "updated_at")
-
-    def search(self, query):
-        """Posts whose title, summary or body text contains `query`, in either language;
-        matches in a title first, then in a summary, then in the body, newest first."""
-
-        def matching(*fields):
-            condition = Q()
-            for field in fields:
-                for code in language_codes():
-                    condition |= Q(**{f"{field}_{code}__icontains": query})
-            return condition
-
-        return (
-            self.filter(matching("title", "summary", "body_text"))
-            .annotate(
-                search_rank=Case(
-                    When(matching("title"), then=Value(0)),
-                    When(matching("summary"), then=Value(1)),
-                    default=Value(2),
-                )
-            )
-            .order_by("search_rank", "-published_at", "-pk")
-        )
 
     def before(self, post):
         """Posts published before `post`, newest first (ties broken by id). The bound on

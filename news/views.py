@@ -1,8 +1,11 @@
+from urllib.parse import urlencode
+
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import F
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -29,13 +32,14 @@ from .structured_data import news_article
 POSTS_PER_PAGE = 20
 # The article page notes when its translation of these fields may be out of date.
 ARTICLE_TEXT = ("title", "summary", "body")
-# Longer queries are cut: nobody types more, and every character costs a LIKE scan.
-MAX_QUERY_LENGTH = 100
-# The query parameters the list reads: any other is redirected away (common/page_cache.py).
+# The query parameters the list reads: any other is redirected away (common/page_cache.py);
+# `q` only to be sent on to the site search.
 POST_LIST_PARAMS = ("category", "edition", "q", "page")
 
 
 def post_list(request):
+    if "q" in request.GET:
+        return redirect_to_search(request)
     posts = Post.objects.published().for_listing().pinned_first()
     category = edition = None
     if category_slug := request.GET.get("category"):
@@ -46,10 +50,7 @@ def post_list(request):
             raise Http404
         edition = get_object_or_404(Edition.objects.published(), number=edition_number)
         posts = posts.filter(edition=edition)
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    if query:
-        posts = posts.search(query)
-    filters = f"{category_slug}|{edition_number}|{query}"
+    filters = f"{category_slug}|{edition_number}"
     page = ArchivePaginator(posts, POSTS_PER_PAGE, count_key=f"news:{filters}").get_page(request.GET.get("page"))
     return render(
         request,
@@ -61,9 +62,15 @@ def post_list(request):
             "editions": Edition.objects.published().only("number", "year").order_by("-number"),
             "category": category,
             "edition": edition,
-            "query": query,
         },
     )
+
+
+def redirect_to_search(request):
+    """The news list's search moved to the site's search (search/views.py): old links
+    and bookmarks of `?q=` lead there, to its news results."""
+    query = urlencode({"q": request.GET["q"], "kind": "news"})
+    return HttpResponsePermanentRedirect(f"{reverse('search:search')}?{query}")
 
 
 def post_detail(request, pk, slug=None):

@@ -10,7 +10,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 # Top to bottom. whrcf is the project (settings, urls, home); demo fills the site with
 # sample content; legacy imports the old site into news and editions and answers its
 # addresses; news is about editions; common is what they all share.
-LAYERS = ["whrcf", "demo", "legacy", "news", "editions", "common"]
+LAYERS = ["whrcf", "demo", "legacy", "search", "news", "editions", "common"]
 
 
 def imported_packages(path):

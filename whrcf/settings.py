@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whrcf",
     "demo",
     "legacy",
+    "search",
     "news",
     "editions",
     "common",
@@ -179,6 +180,13 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # proxy saw (common/clients.py), for the login lockout as for every per-client limit.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0" if DEBUG else "1"))
 AXES_CLIENT_IP_CALLABLE = "common.clients.client_address"
+
+# Search (search/views.py): searches per reader's address (django-ratelimit's "N/m"), and
+# how long one search may run on PostgreSQL before it is cancelled.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "10/m")
+SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "1000"))
+# A cache that does not answer lets searches through rather than refusing every reader.
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

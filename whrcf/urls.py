@@ -48,6 +48,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", cache_public_page(views.home), name="home"),
     path("news/", include("news.urls")),
+    path("search/", include("search.urls")),
     path("", include("editions.urls")),
 )
 

@@ -47,7 +47,7 @@ def robots_txt(request):
     """Crawlers may read every public page but not the admin, previews or search results."""
     lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_URL}"]
     for code in language_codes():
-        lines += [f"Disallow: /{code}/news/preview/", f"Disallow: /{code}/news/?q=", f"Disallow: /{code}/news/*&q="]
+        lines += [f"Disallow: /{code}/news/preview/", f"Disallow: /{code}/news/?q=", f"Disallow: /{code}/search/"]
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

@@ -10,10 +10,13 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
 
+from common.analysis import highlight_terms
 from common.images import fitted
 from common.languages import language_codes
 
 register = template.Library()
+# A written word, for highlighting: letters and digits, and the marks inside words (5·18).
+WORD = re.compile(r"\w+(?:[·'’]\w+)*")
 
 OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
 
@@ -97,16 +100,20 @@ def machine_datetime(value):
 
 
 @register.filter
-def highlight(text, query):
-    """`text`, escaped, with each occurrence of the search `query` in <mark>."""
-    if not query:
+def highlight(text, terms):
+    """`text`, escaped, with each word holding a searched term in <mark>: the word as
+    written (광주의 for 광주, Gwangju's for gwangju). `terms` are analysed search terms
+    (search.query.Query.terms)."""
+    if not terms:
         return text
-    parts = re.split(f"({re.escape(query)})", str(text), flags=re.IGNORECASE)
-    return mark_safe(
-        "".join(
-            format_html("<mark>{}</mark>", part) if index % 2 else escape(part) for index, part in enumerate(parts)
-        )
-    )
+    text = str(text)
+    matched = [(term.start, term.end) for term in highlight_terms(text) if term.text in terms]
+    marked, shown = [], 0
+    for word in WORD.finditer(text):
+        if any(start < word.end() and word.start() < end for start, end in matched):
+            marked += [escape(text[shown : word.start()]), format_html("<mark>{}</mark>", word.group())]
+            shown = word.end()
+    return mark_safe("".join([*marked, escape(text[shown:])]))
 
 
 @register.simple_tag

@@ -11,6 +11,8 @@ from PIL import Image
 
 from editions.models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
 from news.models import Attachment, Category, Post
+from search.models import SearchEntry
+from search.query import parse
 from tests.factories import make_post
 
 CATEGORY_SLUGS = {"news", "notice", "newsletter", "press-release", "letter"}
@@ -205,7 +207,7 @@ def test_load_demo_partners_follow_the_facts():
 
 @pytest.mark.django_db
 def test_enlarge_demo_grows_the_archive_again_without_clashing_slugs():
-    make_post(title_ko="첫 소식", published_at=timezone.now() - datetime.timedelta(days=1))
+    make_post(title_ko="첫 소식", title_en="First news", published_at=timezone.now() - datetime.timedelta(days=1))
     make_post(title_ko="둘째 소식", published_at=timezone.now() - datetime.timedelta(days=2))
 
     call_command("enlarge_demo", "--posts", "10", stdout=io.StringIO())
@@ -214,6 +216,47 @@ def test_enlarge_demo_grows_the_archive_again_without_clashing_slugs():
     slugs = list(Post.objects.published().values_list("slug", flat=True))
     assert (len(slugs), len(set(slugs))) == (15, 15)
     assert Post.objects.get(slug="archive-13").title_ko == "첫 소식 (13)"
+    news_entries = SearchEntry.objects.filter(kind=SearchEntry.Kind.NEWS)
+    assert sorted(news_entries.values_list("object_id", flat=True)) == sorted(
+        Post.objects.values_list("pk", flat=True)
+    )
+    assert news_entries.get(object_id=Post.objects.get(slug="archive-13").pk).title_terms == " 소식 13 first news "
+
+
+def found(text):
+    """The public posts the site search finds for `text`."""
+    query = parse(text)
+    entries = SearchEntry.objects.public().matching(query.requirements, query.phrases)
+    return set(entries.filter(kind=SearchEntry.Kind.NEWS).values_list("object_id", flat=True))
+
+
+def text_of(pk):
+    post = Post.objects.get(pk=pk)
+    return " ".join(
+        [post.title_ko, post.title_en, post.summary_ko, post.summary_en, post.body_text_ko, post.body_text_en]
+    )
+
+
+@pytest.mark.django_db
+def test_load_demo_fills_the_search_index_and_the_issues_queries_find_what_readers_expect():
+    load_demo()
+
+    assert SearchEntry.objects.filter(kind=SearchEntry.Kind.NEWS).count() == Post.objects.count()
+    assert SearchEntry.objects.filter(kind=SearchEntry.Kind.SESSION).count() == Session.objects.count()
+    public_posts = set(Post.objects.published().values_list("pk", flat=True))
+    gwangju = {pk for pk in public_posts if "광주" in text_of(pk)}
+    assert found("광주") == found("광주의") == found("광주에서") == gwangju
+    assert found("인권도시에서") == found("인권도시") == found("인권 도시")
+    assert {pk for pk in public_posts if "인권도시" in text_of(pk)} <= found("인권도시")
+    assert found("forums") == found("forum") == found("FORUM") != set()
+    assert found("gwangju's") == found("gwangju") == found("Gwangju") != set()
+    closing = found("광주 폐막")
+    assert closing != set()
+    assert all("광주" in text_of(pk) and "폐막" in text_of(pk) for pk in closing)
+    rights_cities = found("human rights city")
+    assert len(rights_cities) > 1
+    assert all(re.search(r"human.*rights|rights.*human", text_of(pk), re.I | re.S) for pk in rights_cities)
+    assert all(re.search(r"\bcit(y|ies)\b", text_of(pk), re.I) for pk in rights_cities)
 
 
 @pytest.mark.django_db

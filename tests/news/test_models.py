@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from news.models import Post
-from tests.factories import make_category, make_post
+from tests.factories import make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -82,16 +82,6 @@ def test_post_body_is_sanitized_in_both_languages():
     post.refresh_from_db()
     assert post.body_ko == '<p>본문</p><a rel="noopener noreferrer">링크</a>'
     assert post.body_en == '<p>Body</p><a href="https://whrcf.org/" rel="noopener noreferrer">site</a>'
-
-
-def test_search_matches_both_language_columns():
-    category = make_category()
-    korean = make_post(category, title_ko="포럼이 열렸다", title_en="The forum opened")
-    english = make_post(category, title_ko="소식", title_en="News", body_en="<p>Climate CRISIS</p>")
-    make_post(category, title_ko="다른 글", title_en="Another post")
-
-    assert list(Post.objects.search("포럼")) == [korean]
-    assert list(Post.objects.search("climate crisis")) == [english]
 
 
 def test_post_absolute_url_carries_id_and_slug():

@@ -1,4 +1,4 @@
-"""The news list, search and filters, the article, its attachments, and the staff's preview (news/views.py)."""
+"""The news list and its filters, the article, its attachments, and the staff's preview (news/views.py)."""
 
 import datetime
 import html
@@ -192,19 +192,18 @@ def test_post_list_hides_pagination_on_a_single_page(client):
 def test_post_list_pagination_keeps_the_filters(client, language, older, newer, page_label):
     category = make_category(slug="press", name_ko="보도자료", name_en="Press releases")
     make_post(category=make_category(), title_ko="다른 분류의 인권 글", title_en="Rights elsewhere")
-    make_post(category=category, title_ko="개막 보도자료", title_en="Opening")
     posts = [
         make_post(category=category, title_en=f"Rights {day}", published_at=days_ago(day)) for day in range(1, 26)
     ]
 
-    first = get(client, f"/{language}/news/?category=press&q=rights")
-    second = get(client, f"/{language}/news/?category=press&q=rights&page=2")
+    first = get(client, f"/{language}/news/?category=press")
+    second = get(client, f"/{language}/news/?category=press&page=2")
 
     assert card_titles(first) == [getattr(post, f"title_{language}") for post in posts[:20]]
     assert card_titles(second) == [getattr(post, f"title_{language}") for post in posts[20:]]
-    assertContains(first, f'<a rel="next" href="?category=press&amp;q=rights&amp;page=2">{older}</a>')
+    assertContains(first, f'<a rel="next" href="?category=press&amp;page=2">{older}</a>')
     assertContains(first, f"<span>{page_label.format(1)}</span>")
-    assertContains(second, f'<a rel="prev" href="?category=press&amp;q=rights&amp;page=1">{newer}</a>')
+    assertContains(second, f'<a rel="prev" href="?category=press&amp;page=1">{newer}</a>')
     assertContains(second, f"<span>{page_label.format(2)}</span>")
 
 
@@ -223,117 +222,15 @@ def test_post_list_bad_page_falls_back_like_paginator_get_page(client, page, sho
     assert card_titles(response) == [post.title_ko for post in pages[shown_page]]
 
 
-# Search and filters
+# Filters, and the old search address
 
 
-def test_post_list_search_from_english_tree_finds_korean_words(client):
-    festival = make_post(title_ko="인권 영화제 개막", title_en="Film festival opens")
-    make_post(title_ko="청년 토론회", title_en="Youth debate")
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_post_list_search_address_redirects_permanently_to_the_site_search(client, language):
+    response = client.get(f"/{language}/news/", data={"q": "광주 인권", "category": "press"})
 
-    response = get(client, "/en/news/", data={"q": "영화제"})
-
-    assert card_titles(response) == ["Film festival opens"]
-    assert list(response.context["posts"]) == [festival]
-    assertContains(response, '<p class="result-count">1 result for “영화제”</p>', html=True)
-
-
-def test_post_list_search_from_korean_tree_finds_english_words_ignoring_case(client):
-    declaration = make_post(title_ko="광주 선언 채택", summary_en="The Gwangju Declaration was adopted.")
-    make_post(title_ko="청년 토론회", summary_en="Young people talked.")
-
-    response = get(client, "/ko/news/", data={"q": "gwangju DECLARATION"})
-
-    assert card_titles(response) == ["광주 선언 채택"]
-    assert list(response.context["posts"]) == [declaration]
-    assertContains(response, '<p class="result-count">“gwangju DECLARATION” 검색 결과 1건</p>', html=True)
-
-
-def test_post_list_search_finds_korean_substrings_in_every_column(client):
-    in_title = make_post(title_ko="포럼이 열렸다", published_at=days_ago(1))
-    in_summary = make_post(summary_ko="올해 포럼에는 많은 도시가", published_at=days_ago(2))
-    in_body = make_post(body_ko="<p>인권 포럼의 둘째 날</p>", published_at=days_ago(3))
-    in_english_body = make_post(title_ko="번역 글", body_en="<p>포럼 (Korean word)</p>", published_at=days_ago(4))
-    make_post(title_ko="관계없는 글", published_at=days_ago(5))
-
-    response = get(client, "/ko/news/", data={"q": "포럼"})
-
-    assert list(response.context["posts"]) == [in_title, in_summary, in_body, in_english_body]
-    assertContains(response, '<p class="result-count">“포럼” 검색 결과 4건</p>', html=True)
-
-
-def test_post_list_search_collapses_whitespace(client):
-    make_post(title_ko="세계 인권 도시")
-
-    response = get(client, "/ko/news/", data={"q": "  인권 \t\n 도시  "})
-
-    assert response.context["query"] == "인권 도시"
-    assert card_titles(response) == ["세계 인권 도시"]
-
-
-@pytest.mark.parametrize(
-    ("query", "expected_titles"),
-    [
-        ("%", ["참여율 100%"]),
-        ("_", ["user_name 안내"]),
-        ('"welcome"', ['시장 "welcome" 인사']),
-        ("' OR 1=1 --", []),
-        ("🎉", ["축제 🎉 개막"]),
-        ("\u1100\u1161", []),
-    ],
-    ids=["percent", "underscore", "quotes", "sql", "emoji", "combining-jamo"],
-)
-def test_post_list_search_treats_special_characters_literally(client, query, expected_titles):
-    make_post(title_ko="참여율 100%", title_en="Turnout", published_at=days_ago(1))
-    make_post(title_ko="user_name 안내", title_en="Accounts", published_at=days_ago(2))
-    make_post(title_ko='시장 "welcome" 인사', title_en="Mayor", published_at=days_ago(3))
-    make_post(title_ko="축제 🎉 개막", title_en="Festival", published_at=days_ago(4))
-    make_post(title_ko="평범한 소식", title_en="Plain news", published_at=days_ago(5))
-
-    response = get(client, "/ko/news/", data={"q": query})
-
-    assert response.status_code == 200
-    assert response.context["query"] == query
-    assert card_titles(response) == expected_titles
-    assertContains(response, f"검색 결과 {len(expected_titles)}건")
-
-
-def test_post_list_search_escapes_the_query(client):
-    make_post()
-
-    response = get(client, "/ko/news/", data={"q": "<script>alert(1)</script>"})
-
-    assert response.status_code == 200
-    assertNotContains(response, "<script>")
-    assertContains(response, "<title>검색: &lt;script&gt;alert(1)&lt;/script&gt; · 세계인권도시포럼</title>")
-    assertContains(response, '<p class="result-count">“&lt;script&gt;alert(1)&lt;/script&gt;” 검색 결과 0건</p>')
-    assertContains(response, 'name="q" value="&lt;script&gt;alert(1)&lt;/script&gt;"')
-
-
-def test_post_list_search_cuts_very_long_queries(client):
-    make_post(title_ko="포럼" * 50)
-    make_post(title_ko="포럼")
-
-    response = get(client, "/ko/news/", data={"q": "포럼" * 1000})
-
-    assert response.status_code == 200
-    assert response.context["query"] == "포럼" * 50
-    assert card_titles(response) == ["포럼" * 50]
-
-
-def test_post_list_search_does_not_match_html_markup(client):
-    make_post(title_ko="연대의 말", body_en="<p><strong>Solidarity</strong> with the cities</p>")
-
-    response = get(client, "/en/news/", data={"q": "strong"})
-
-    assert card_titles(response) == []
-
-
-def test_post_list_search_finds_text_with_ampersands_in_bodies(client):
-    make_post(title_ko="연구 지원", title_en="Research support", body_en="<p>Funding for R&D in cities</p>")
-
-    response = get(client, "/en/news/", data={"q": "R&D"})
-
-    assert card_titles(response) == ["Research support"]
+    assert response.status_code == 301
+    assert response["Location"] == f"/{language}/search/?q=%EA%B4%91%EC%A3%BC+%EC%9D%B8%EA%B6%8C&kind=news"
 
 
 def test_post_list_filters_by_category(client):
@@ -366,21 +263,6 @@ def test_post_list_filters_by_edition(client):
     assertContains(korean, "<h1>뉴스 · 제11회 세계인권도시포럼</h1>", html=True)
     assertContains(english, "<h1>News · 11th World Human Rights Cities Forum</h1>", html=True)
     assert card_titles(english) == ["News of the 11th"]
-
-
-def test_post_list_combines_category_edition_and_search(client):
-    press = make_category(slug="press", name_ko="보도자료", name_en="Press releases")
-    edition = make_edition(number=11)
-    photos = make_category(slug="photo", name_ko="사진", name_en="Photos")
-    wanted = make_post(category=press, edition=edition, title_ko="광주 선언 보도자료")
-    make_post(category=press, edition=edition, title_ko="개막 보도자료")
-    make_post(category=press, title_ko="광주 선언 회차 없음")
-    make_post(category=photos, edition=edition, title_ko="광주 선언 사진")
-
-    response = get(client, "/ko/news/", data={"category": "press", "edition": "11", "q": "광주 선언"})
-
-    assert list(response.context["posts"]) == [wanted]
-    assert card_titles(response) == ["광주 선언 보도자료"]
 
 
 @pytest.mark.parametrize(
@@ -711,24 +593,6 @@ def test_post_detail_query_count_does_not_grow_with_attachments_or_sessions(
     assertContains(response, "/sessions/", count=session_count)
 
 
-def test_post_list_search_marks_the_matched_words_escaped(client):
-    make_post(title_ko="인권도시 <공존> 포럼", title_en="Human rights cities", summary_ko="인권도시가 모인다")
-
-    response = get(client, "/ko/news/", data={"q": "<공존>"})
-
-    assertContains(response, "인권도시 <mark>&lt;공존&gt;</mark> 포럼")
-
-
-def test_post_list_search_ranks_title_matches_first(client):
-    body_match = make_post(title_ko="소식", body_ko="<p>기후 정의</p>", published_at=days_ago(1))
-    title_match = make_post(title_ko="기후 정의와 도시", published_at=days_ago(30))
-    summary_match = make_post(title_ko="다른 소식", summary_ko="기후 정의를 논의", published_at=days_ago(2))
-
-    response = get(client, "/ko/news/", data={"q": "기후 정의"})
-
-    assert card_titles(response) == [title_match.title_ko, summary_match.title_ko, body_match.title_ko]
-
-
 # Languages
 
 
@@ -766,19 +630,6 @@ def test_language_switch_on_post_detail_points_at_the_same_post(client):
         english,
         f'<li><a href="http://testserver{article_url(post, "ko")}" hreflang="ko" lang="ko">한국어</a></li>',
         html=True,
-    )
-
-
-def test_language_switch_on_post_list_keeps_the_query(client):
-    for _ in range(21):
-        make_post(title_ko="포럼 소식")
-
-    response = client.get("/ko/news/", data={"q": "포럼", "page": "2"})
-
-    assert response.context["page_obj"].number == 2
-    assertContains(
-        response,
-        '<a href="http://testserver/en/news/?q=%ED%8F%AC%EB%9F%BC&amp;page=2" hreflang="en" lang="en">English</a>',
     )
 
 

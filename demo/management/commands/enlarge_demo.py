@@ -8,6 +8,8 @@ from django.db import connection, transaction
 
 from common.languages import language_codes
 from news.models import Post
+from search.indexing import index
+from search.models import SearchEntry
 
 BATCH = 1000
 COPY_SLUG_PREFIX = "archive-"
@@ -33,7 +35,8 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             while batch := list(itertools.islice(copies, BATCH)):
-                Post.objects.bulk_create(batch)
+                # bulk_create sends no save signal: the copies are indexed here, in bulk.
+                index(SearchEntry.Kind.NEWS, Post.objects.bulk_create(batch))
         if connection.vendor == "postgresql":
             # Fresh statistics, so that the planner knows the table grew and uses its indexes;
             # vacuumed now, so that autovacuum does not start on the new rows while pages are

@@ -34,6 +34,7 @@ from editions.models import (
 )
 from legacy.models import LegacyURL
 from news.models import Attachment, Category, Post
+from search.indexing import rebuild as rebuild_search_index
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -179,6 +180,9 @@ class Command(BaseCommand):
         self.load_declarations(content("declarations"), editions)
         self.load_legacy_urls(content("legacy_urls"), posts, editions)
         self.ensure_staff_login()
+        # Each save indexed its object already; one pass over everything leaves the index
+        # exactly as `rebuild_search_index` would, whatever the order of the saves.
+        rebuild_search_index()
         self.stdout.write(
             f"Demo data: {len(editions)} editions, {len(organizations)} organizations, "
             f"{len(sessions)} sessions, {len(posts)} posts."

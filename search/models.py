@@ -1,0 +1,119 @@
+from django.db import connections, models
+from django.db.models import BooleanField, Case, F, Func, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TermsMatch(Func):
+    """On PostgreSQL, whether a column of space-separated terms satisfies a tsquery: the
+    same expression as the GIN index of the migration (0001), so the index serves it.
+    The terms are analysed already (common/analysis.py): no text search configuration
+    parses them again."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, tsquery):
+        super().__init__(F(column))
+        self.tsquery = tsquery
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column_sql, params = compiler.compile(self.source_expressions[0])
+        return f"array_to_tsvector(string_to_array(btrim({column_sql}), ' ')) @@ %s::tsquery", (*params, self.tsquery)
+
+
+def tsquery(requirements):
+    """`requirements` (common.analysis.query_requirements) as tsquery text."""
+
+    def lexeme(term):
+        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def alternative(terms):
+        return "(" + " & ".join(lexeme(term) for term in terms) + ")"
+
+    return " & ".join(
+        "(" + " | ".join(alternative(terms) for terms in alternatives) + ")" for alternatives in requirements
+    )
+
+
+def contains_terms(column, alternatives):
+    """A condition: `column` (" term term … ") holds all terms of one of the alternatives."""
+    condition = Q()
+    for terms in alternatives:
+        all_terms = Q()
+        for term in terms:
+            all_terms &= Q(**{f"{column}__contains": f" {term} "})
+        condition |= all_terms
+    return condition
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def public(self):
+        """Entries readers may find: public, and for scheduled posts, their time has come."""
+        return self.filter(Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()), is_public=True)
+
+    def matching(self, requirements, phrases=()):
+        """Entries holding every requirement (common.analysis.query_requirements) and
+        every phrase (lower-case, single spaces) word for word."""
+        if connections[self.db].vendor == "postgresql":
+            entries = self.filter(TermsMatch("terms", tsquery(requirements)))
+        else:
+            entries = self
+            for alternatives in requirements:
+                entries = entries.filter(contains_terms("terms", alternatives))
+        for phrase in phrases:
+            entries = entries.filter(text__contains=phrase)
+        return entries
+
+    def ranked(self, requirements):
+        """Entries with the searched words in their titles first (the more the better),
+        then in their summaries, then the newest."""
+
+        def hits(column):
+            return sum(
+                (
+                    Case(When(contains_terms(column, alternatives), then=Value(1)), default=Value(0))
+                    for alternatives in requirements
+                ),
+                Value(0),
+            )
+
+        return self.annotate(title_hits=hits("title_terms"), lead_hits=hits("lead_terms")).order_by(
+            "-title_hits", "-lead_hits", F("date").desc(nulls_last=True), "-pk"
+        )
+
+
+class SearchEntry(models.Model):
+    """One searchable object (a post, a session, an organization, a declaration) as
+    search terms in both languages (common/analysis.py), kept current by
+    search/indexing.py. Title and summary terms are kept apart too, for the ranking."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        SESSION = "session", _("Sessions")
+        ORGANIZATION = "organization", _("Organizations")
+        DECLARATION = "declaration", _("Declarations")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveIntegerField(_("object id"))
+    # Terms are stored space-separated with a space before and after: " 광주 인권 ".
+    title_terms = models.TextField(_("title terms"), blank=True)
+    lead_terms = models.TextField(_("summary terms"), blank=True)
+    terms = models.TextField(_("terms"), blank=True)
+    # All text in lower case with single spaces, for "exact phrase" searches.
+    text = models.TextField(_("text"), blank=True)
+    is_public = models.BooleanField(_("public"), default=False)
+    # For a scheduled post, when it becomes public; None for what is public without a date.
+    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "object_id"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_object_unique")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
