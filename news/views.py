@@ -1,3 +1,4 @@
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -32,14 +33,11 @@ from .structured_data import news_article
 POSTS_PER_PAGE = 20
 # The article page notes when its translation of these fields may be out of date.
 ARTICLE_TEXT = ("title", "summary", "body")
-# The query parameters the list reads: any other is redirected away (common/page_cache.py);
-# `q` only to be sent on to the site search.
-POST_LIST_PARAMS = ("category", "edition", "q", "page")
+# The query parameters the list reads: any other is redirected away (common/page_cache.py).
+POST_LIST_PARAMS = ("category", "edition", "page")
 
 
 def post_list(request):
-    if "q" in request.GET:
-        return redirect_to_search(request)
     posts = Post.objects.published().for_listing().pinned_first()
     category = edition = None
     if category_slug := request.GET.get("category"):
@@ -66,11 +64,19 @@ def post_list(request):
     )
 
 
-def redirect_to_search(request):
+def searches_go_to_site_search(view):
     """The news list's search moved to the site's search (search/views.py): old links
-    and bookmarks of `?q=` lead there, to its news results."""
-    query = urlencode({"q": request.GET["q"], "kind": "news"})
-    return HttpResponsePermanentRedirect(f"{reverse('search:search')}?{query}")
+    and bookmarks of `?q=` lead there, to its news results, in one step (before the list
+    would tidy the address)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if "q" in request.GET:
+            query = urlencode({"q": request.GET["q"], "kind": "news"})
+            return HttpResponsePermanentRedirect(f"{reverse('search:search')}?{query}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def post_detail(request, pk, slug=None):

@@ -1152,7 +1152,7 @@ def test_language_switch_on_organization_detail_points_at_the_same_organization(
 
 
 MENU = {
-    "ko": {"news": "뉴스", "forums": "역대 포럼", "declarations": "선언문", "organizations": "참여 기관"},
+    "ko": {"news": "뉴스", "forums": "역대 포럼", "declarations": "선언문", "organizations": "기관"},
     "en": {"news": "News", "forums": "Forums", "declarations": "Declarations", "organizations": "Organizations"},
 }
 
