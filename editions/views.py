@@ -7,6 +7,7 @@ from django.views.generic import ListView
 from common.freshness import flag_stale_translations
 from common.languages import language_codes
 
+from . import calendar
 from .models import Declaration, Edition, EditionPartner, Organization, Session
 from .structured_data import event
 
@@ -40,6 +41,12 @@ def edition_detail(request, number):
     )
 
 
+def edition_calendar(request, number):
+    """The edition's whole program as an iCalendar file."""
+    edition = get_object_or_404(Edition.objects.published(), number=number)
+    return calendar.program_file(request, edition, edition.sessions.select_related("edition"))
+
+
 def session_detail(request, number, pk):
     sessions = flag_stale_translations(Session.objects.published().select_related("edition"), "title", "summary")
     session = get_object_or_404(sessions, edition__number=number, pk=pk)
@@ -55,6 +62,12 @@ def session_detail(request, number, pk):
             "posts": session.posts.published().for_listing(),
         },
     )
+
+
+def session_calendar(request, number, pk):
+    """The session as an iCalendar file."""
+    session = get_object_or_404(Session.objects.published().select_related("edition"), edition__number=number, pk=pk)
+    return calendar.session_file(request, session)
 
 
 class DeclarationListView(ListView):
