@@ -49,9 +49,8 @@ def session_event(request, session, stamp):
     event.add("summary", session.title)
     if session.summary:
         event.add("description", session.summary)
-    location = session_location(session)
-    if location:
-        event.add("location", location)
+    if session.location:
+        event.add("location", session.location)
     event.add("url", request.build_absolute_uri(session.get_absolute_url()))
     return event
 

@@ -234,6 +234,11 @@ class Session(models.Model):
     def languages(self):
         return filled_languages(self, "title")
 
+    @property
+    def location(self):
+        """ "Room A, Kim Dae-jung Convention Center": the room and the forum's venue, as known."""
+        return ", ".join(place for place in (self.room, self.edition.venue) if place)
+
 
 class Speaker(models.Model):
     class Role(models.TextChoices):

@@ -9,7 +9,7 @@ from common.languages import language_codes
 
 from . import calendar
 from .models import Declaration, Edition, EditionPartner, Organization, Session
-from .structured_data import event
+from .structured_data import event, organization_data, session_event, speaker_person
 
 # News about an edition, a session or an organization is read through the posts' own
 # relations (`edition.posts`): the news app sits above this one and is never imported.
@@ -50,6 +50,7 @@ def edition_calendar(request, number):
 def session_detail(request, number, pk):
     sessions = flag_stale_translations(Session.objects.published().select_related("edition"), "title", "summary")
     session = get_object_or_404(sessions, edition__number=number, pk=pk)
+    speakers = list(session.speakers.all())
     return render(
         request,
         "editions/session_detail.html",
@@ -57,8 +58,9 @@ def session_detail(request, number, pk):
             "session": session,
             "edition": session.edition,
             "page_languages": session.languages,
+            "structured_data": session_event(request, session, [speaker_person(speaker) for speaker in speakers]),
             "organizers": session.organizers.all(),
-            "speakers": session.speakers.all(),
+            "speakers": speakers,
             "posts": session.posts.published().for_listing(),
         },
     )
@@ -112,6 +114,7 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "page_languages": organization.languages,
+            "structured_data": organization_data(request, organization),
             "roles_by_edition": roles_by_edition(partnerships),
             "sessions_by_edition": sessions_by_edition(sessions),
             "posts": organization.posts.published().for_listing()[:ORGANIZATION_NEWS_COUNT],

@@ -636,6 +636,19 @@ def test_declaration_detail_shows_title_date_and_numbered_paragraphs(
     assertNotContains(response, 'class="notice"')
 
 
+@pytest.mark.parametrize(("language", "label"), [("ko", "문단 {}"), ("en", "Paragraph {}")])
+@pytest.mark.parametrize("path", ["/{}/forums/11/declaration/", "/{}/forums/11/declaration/both/"])
+def test_paragraph_links_accessible_names_contain_their_visible_numbers(client, declaration, language, label, path):
+    response = client.get(path.format(language))
+
+    links = re.findall(
+        r'<a class="paragraph__number" href="#p\d+" aria-label="([^"]*)">(\d+)</a>', response.content.decode()
+    )
+    assert links == [(label.format(number), str(number)) for number in (1, 2, 3)]
+    # WCAG 2.5.3 (label in name): the visible number is a word of the spoken name.
+    assert all(number in name.split() for name, number in links)
+
+
 def test_declaration_detail_marks_paragraphs_shown_in_the_other_language(client, declaration):
     make_paragraph(declaration, text_ko="번역되지 않은 문단", text_en="")
 
