@@ -82,8 +82,10 @@ def organization_data(request, organization):
     return data
 
 
-def speaker_person(speaker):
-    data = {"@type": "Person", "name": speaker.name}
-    if speaker.affiliation:
-        data["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
+def person_data(request, person):
+    data = {"@type": "Person", "name": person.name, "url": absolute(request, person.get_absolute_url())}
+    if person.affiliation:
+        data["affiliation"] = {"@type": "Organization", "name": person.affiliation}
+    if person.photo:
+        data["image"] = absolute(request, person.photo.url)
     return data

@@ -76,8 +76,12 @@ def test_session_page_carries_an_event_of_its_forum_with_its_speakers(
         room_ko="회의실 A",
         room_en="Room A",
     )
-    make_speaker(session, name_ko="김인권", name_en="Kim In-kwon", affiliation_ko="", affiliation_en="", order=0)
-    make_speaker(session, name_ko="제인 도", name_en="Jane Doe", affiliation_ko="유엔", affiliation_en="UN", order=1)
+    kim = make_speaker(session, name_ko="김인권", name_en="Kim In-kwon", affiliation_ko="", affiliation_en="").person
+    jane = make_speaker(
+        session, name_ko="제인 도", name_en="Jane Doe", affiliation_ko="유엔", affiliation_en="UN", order=1
+    ).person
+    kim_url = f"http://testserver/{language}/people/{kim.pk}/kim-in-kwon/"
+    jane_url = f"http://testserver/{language}/people/{jane.pk}/jane-doe/"
     organizer = {"@type": "Organization", "name": publisher, "url": "https://www.whrcf.org/", "logo": LOGO}
     location = {"@type": "Place", "name": place, "address": address}
 
@@ -108,12 +112,22 @@ def test_session_page_carries_an_event_of_its_forum_with_its_speakers(
         },
         "performer": {
             "ko": [
-                {"@type": "Person", "name": "김인권"},
-                {"@type": "Person", "name": "제인 도", "affiliation": {"@type": "Organization", "name": "유엔"}},
+                {"@type": "Person", "name": "김인권", "url": kim_url},
+                {
+                    "@type": "Person",
+                    "name": "제인 도",
+                    "url": jane_url,
+                    "affiliation": {"@type": "Organization", "name": "유엔"},
+                },
             ],
             "en": [
-                {"@type": "Person", "name": "Kim In-kwon"},
-                {"@type": "Person", "name": "Jane Doe", "affiliation": {"@type": "Organization", "name": "UN"}},
+                {"@type": "Person", "name": "Kim In-kwon", "url": kim_url},
+                {
+                    "@type": "Person",
+                    "name": "Jane Doe",
+                    "url": jane_url,
+                    "affiliation": {"@type": "Organization", "name": "UN"},
+                },
             ],
         }[language],
         "url": f"http://testserver/{language}/forums/11/sessions/{session.pk}/",

@@ -439,25 +439,35 @@ def test_session_detail_lists_organizers(client, session, language, organizers):
         (
             "ko",
             [
-                '<li><strong>김인권</strong>, 광주광역시 <span class="muted">(좌장)</span></li>',
-                '<li><strong>제인 도</strong>, 유엔인권사무소 <span class="muted">(발표자)</span></li>',
-                '<li><strong>이토론</strong> <span class="muted">(토론자)</span></li>',
+                '<li><a href="/ko/people/{}/kim-in-kwon/"><strong>김인권</strong></a>, 광주광역시'
+                ' <span class="muted">(좌장)</span></li>',
+                '<li><a href="/ko/people/{}/jane-doe/"><strong>제인 도</strong></a>, 유엔인권사무소'
+                ' <span class="muted">(발표자)</span></li>',
+                '<li><a href="/ko/people/{}/lee-toron/"><strong>이토론</strong></a>'
+                ' <span class="muted">(토론자)</span></li>',
             ],
         ),
         (
             "en",
             [
-                "<li><strong>Kim In-kwon</strong>, Gwangju Metropolitan City"
+                '<li><a href="/en/people/{}/kim-in-kwon/"><strong>Kim In-kwon</strong></a>, Gwangju Metropolitan City'
                 ' <span class="muted">(Moderator)</span></li>',
-                '<li><strong>Jane Doe</strong>, OHCHR <span class="muted">(Speaker)</span></li>',
-                '<li><strong>Lee Toron</strong> <span class="muted">(Discussant)</span></li>',
+                '<li><a href="/en/people/{}/jane-doe/"><strong>Jane Doe</strong></a>, OHCHR'
+                ' <span class="muted">(Speaker)</span></li>',
+                '<li><a href="/en/people/{}/lee-toron/"><strong>Lee Toron</strong></a>'
+                ' <span class="muted">(Discussant)</span></li>',
             ],
         ),
     ],
 )
-def test_session_detail_lists_speakers_with_affiliation_and_role(client, session, language, speakers):
+def test_session_detail_lists_speakers_with_affiliation_and_role_linking_their_pages(
+    client, session, language, speakers
+):
+    people = [speaker.person.pk for speaker in session.speakers.all()]
+
     response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
 
+    speakers = [item.format(pk) for item, pk in zip(speakers, people, strict=True)]
     assertContains(response, '<ul class="speakers">' + "".join(speakers) + "</ul>", html=True)
 
 
@@ -577,7 +587,7 @@ def test_session_detail_query_count_does_not_grow_with_organizers_speakers_or_po
         response = client.get(f"/ko/forums/11/sessions/{session.pk}/")
 
     assert len(card_titles(response)) == size
-    assertContains(response, "<li><strong>홍길동</strong>", count=size)
+    assertContains(response, "<strong>홍길동</strong></a>, 광주광역시", count=size)
 
 
 # Languages
