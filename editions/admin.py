@@ -99,7 +99,7 @@ class PersonAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
                 },
             )
         duplicate = next(person for person in people if person != keep)
-        self.log_deletion(request, duplicate, str(duplicate))
+        self.log_deletions(request, [duplicate])
         keep.merge(duplicate)
         self.log_change(request, keep, [{"changed": {"fields": ["roles"]}}])
         message = _("%(duplicate)s was merged into %(person)s.") % {"duplicate": duplicate, "person": keep}
