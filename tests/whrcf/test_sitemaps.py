@@ -84,5 +84,5 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_nu
 
 # The home page, the news list, the forums, the organizations and the declarations, in both languages.
 FIXED_SITEMAP_LOCATIONS = 10
-# One query per kind of object in it: posts, editions, sessions, organizations, declarations.
-SITEMAP_QUERIES = 5
+# One query per kind of object in it: posts, editions, sessions, organizations, declarations, people.
+SITEMAP_QUERIES = 6
