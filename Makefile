@@ -58,11 +58,11 @@ screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
 # Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
-.PHONY: prod bench bench-smoke check-two-servers check-faults
+.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
 PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 \
+	DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 DJANGO_PROXY_COUNT=0 \
 	DATABASE_URL=$(PROD_DATABASE_URL) REDIS_URL=$(PROD_REDIS_URL) \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 
@@ -84,6 +84,11 @@ bench-smoke: install compilemessages
 # Two gunicorn servers on one PostgreSQL and one Redis behave as one; CI runs it.
 check-two-servers: install compilemessages
 	$(PY) bench/two_servers.py
+
+# The two servers behind Debian's nginx configured by deploy/nginx.conf: the client's
+# address, private files, revalidation, static files, the body limit. CI runs it.
+check-nginx: install compilemessages
+	$(PY) bench/nginx.py
 
 # Redis stopped, restarted empty and from an old snapshot, paused; PostgreSQL stopped; a
 # worker killed: under load, on private servers it starts and stops itself. CI runs it.

@@ -16,6 +16,7 @@ import warnings
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
@@ -158,8 +159,24 @@ def stored_srcset(name, width):
     return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(name, width))
 
 
+@functools.lru_cache(maxsize=1024)
+def fitted(name, box):
+    """The stored image `name` scaled down into `box` ("240x120") with its aspect kept, as
+    WebP for screens of normal and of double density: (url, url at 2x or None, width,
+    height). Logos and posters of any shape fit the place a page has for them, sharp on a
+    phone's screen. An image that cannot be read is shown as it is stored, unsized."""
+    box_width, box_height = (int(side) for side in box.split("x"))
+    try:
+        single = get_thumbnail(name, box, format="WEBP", quality=90, upscale=False)
+        double = get_thumbnail(name, f"{2 * box_width}x{2 * box_height}", format="WEBP", quality=90, upscale=False)
+    except OSError:
+        return default_storage.url(name), None, None, None
+    return single.url, double.url if double.width > single.width else None, single.width, single.height
+
+
 @receiver(setting_changed)
 def forget_srcsets(*, setting, **kwargs):
     """Another storage (as each test has): its names are not the same files."""
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
         stored_srcset.cache_clear()
+        fitted.cache_clear()

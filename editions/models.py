@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, Max, OuterRef, Value
+from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -347,6 +348,19 @@ def validate_pdf(file):
         )
 
 
+class DeclarationPdfFile(FieldFile):
+    @property
+    def url(self):
+        """The access-checked download (editions.views.declaration_pdf): a declaration
+        not yet published keeps its PDF to staff."""
+        self._require_file()
+        return reverse("editions:declaration_pdf", kwargs={"number": self.instance.edition.number})
+
+
+class DeclarationPdfField(models.FileField):
+    attr_class = DeclarationPdfFile
+
+
 class DeclarationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True, edition__is_published=True)
@@ -364,7 +378,7 @@ class Declaration(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     adopted_on = models.DateField(_("adopted on"))
-    pdf = models.FileField(
+    pdf = DeclarationPdfField(
         _("PDF"),
         upload_to="declarations/",
         blank=True,

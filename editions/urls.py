@@ -19,6 +19,7 @@ urlpatterns = [
     path("forums/<id:number>/", cache_public_page(views.edition_detail), name="edition_detail"),
     path("forums/<id:number>/program.ics", cache_public_page(views.edition_calendar), name="edition_calendar"),
     path("forums/<id:number>/declaration/", cache_public_page(views.declaration_detail), name="declaration_detail"),
+    path("forums/<id:number>/declaration/pdf/", views.declaration_pdf, name="declaration_pdf"),
     path(
         "forums/<id:number>/declaration/both/",
         cache_public_page(views.declaration_bilingual),

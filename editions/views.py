@@ -1,9 +1,13 @@
 from itertools import groupby
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from common.downloads import send_file
 from common.freshness import flag_stale_translations
 from common.languages import language_codes
 
@@ -116,6 +120,22 @@ def declaration_bilingual(request, number):
         "rows": parallel_text(declaration.paragraphs.all()),
     }
     return render(request, "editions/declaration_bilingual.html", context)
+
+
+@require_safe
+@never_cache
+def declaration_pdf(request, number):
+    """The declaration's PDF, as a document the browser may show: to everyone once the
+    declaration is published, before that to staff only (a 404 for everyone else)."""
+    visible = Declaration.objects.all() if can_see_unpublished(request.user) else Declaration.objects.published()
+    declaration = get_object_or_404(visible.select_related("edition"), edition__number=number)
+    if not declaration.pdf:
+        raise Http404
+    return send_file(declaration.pdf, "application/pdf", as_attachment=False)
+
+
+def can_see_unpublished(user):
+    return user.is_active and user.is_staff and user.has_perm("editions.view_declaration")
 
 
 def declaration_context(declaration):

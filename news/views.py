@@ -1,12 +1,13 @@
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import F
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from common.downloads import send_file
 from common.freshness import flag_stale_translations
 from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
@@ -53,6 +54,7 @@ def post_list(request):
             "page_obj": page,
             "posts": page.object_list,
             "categories": Category.objects.all(),
+            "editions": Edition.objects.published().only("number", "year").order_by("-number"),
             "category": category,
             "edition": edition,
             "query": query,
@@ -121,17 +123,7 @@ def attachment_download(request, post_pk, pk):
     public = attachment.post.is_public
     if not (public or can_preview(request.user)):
         raise Http404
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    response = send_file(attachment.file, content_type(attachment.file.name))
     if public and is_countable(request):
         Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
-    response = FileResponse(
-        file,
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-        content_type=content_type(attachment.file.name),
-    )
-    response["X-Content-Type-Options"] = "nosniff"
     return response

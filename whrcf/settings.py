@@ -169,9 +169,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind the production proxy the reader's address is the last one it appends.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0" if DEBUG else "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies stand in front of the app, each appending the address it was reached
+# from to X-Forwarded-For: production runs behind one nginx (deploy/nginx.conf); 0 when
+# clients connect to the app server itself. The client's address is the one the outermost
+# proxy saw (common/clients.py), for the login lockout as for every per-client limit.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0" if DEBUG else "1"))
+AXES_CLIENT_IP_CALLABLE = "common.clients.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,6 +206,13 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded files are served by Django itself in development and, with DJANGO_SERVE_MEDIA,
 # on a single small server; a larger deployment lets the web server or object store do it.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+# Files of content that may not be public yet — attachments, declaration PDFs, the old
+# site's attachments — are never served at their media address (the media view and
+# deploy/nginx.conf refuse these folders), only by views that check access (common/downloads.py).
+PROTECTED_MEDIA_PREFIXES = ["attachments/", "declarations/", "legacy/file/"]
+# Behind nginx, those views answer with X-Accel-Redirect to this `internal` location
+# (deploy/nginx.conf: `/protected-media/`) and nginx sends the file; empty, the app sends it.
+MEDIA_ACCEL_REDIRECT_URL = os.environ.get("DJANGO_MEDIA_ACCEL_REDIRECT_URL", "")
 # Development serves static files from the source folders; production from collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG

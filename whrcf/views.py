@@ -1,9 +1,10 @@
 import sys
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from common.downloads import is_protected
 from common.languages import language_codes
 from common.structured_data import site_organization
 from editions.models import Edition
@@ -97,9 +99,15 @@ def server_error(request):
 def media(request, path):
     """Uploaded files, when no web server or object store serves them (`make prod`, a
     single small server). Only images are shown inline; anything else is a download, and
-    nothing an editor uploads can run as a page of this site."""
+    nothing an editor uploads can run as a page of this site. A browser revalidating a
+    file it has gets a bare 304: there is no body to describe. Files that may belong to
+    unpublished content are only sent by views that check access first."""
+    if is_protected(path):
+        raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
+    if response.status_code == HTTPStatus.NOT_MODIFIED:
+        return response
     if response["Content-Type"] not in INLINE_MEDIA_TYPES:
         response["Content-Disposition"] = response.get("Content-Disposition", "inline").replace(
             "inline", "attachment", 1

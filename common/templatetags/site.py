@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, override
 
+from common.images import fitted
 from common.languages import language_codes
 
 register = template.Library()
@@ -106,3 +107,42 @@ def highlight(text, query):
             format_html("<mark>{}</mark>", part) if index % 2 else escape(part) for index, part in enumerate(parts)
         )
     )
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers to link to around `page`: the first and last, two on each side of
+    it, and `None` for each gap between them."""
+    ellipsis = page.paginator.ELLIPSIS
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [None if number == ellipsis else number for number in numbers]
+
+
+@register.simple_tag(takes_context=True)
+def menu_section(context):
+    """The item of the main menu the page belongs to: its app, with the editions app's
+    declarations and organizations as items of their own."""
+    match = context["request"].resolver_match
+    if match is None:
+        return ""
+    if match.app_name == "editions":
+        for section in ("declaration", "organization"):
+            if match.url_name.startswith(section):
+                return f"{section}s"
+        return "forums"
+    return match.app_name
+
+
+@register.inclusion_tag("includes/fitted_image.html")
+def fitted_image(image_file, box, alt, lazy=True, css_class=""):
+    """An <img> of `image_file` that fits `box` ("240x120") with its aspect kept, sharp at 2x."""
+    src, src_2x, width, height = fitted(image_file.name, box)
+    return {
+        "src": src,
+        "src_2x": src_2x,
+        "width": width,
+        "height": height,
+        "alt": alt,
+        "lazy": lazy,
+        "class": css_class,
+    }

@@ -15,6 +15,9 @@ register = template.Library()
 
 # The article column is at most 46rem wide (static/css/site.css, .article).
 ARTICLE_SIZES = "(min-width: 48rem) 46rem, 100vw"
+# Cards fill a grid of columns at least 18rem wide in a page at most 68rem wide: three
+# columns of about 21rem on a desktop, two on a tablet, one on a phone (.cards).
+CARD_SIZES = "(min-width: 60rem) 22rem, (min-width: 38rem) 50vw, 100vw"
 # Bodies are sanitized by nh3, whose output quotes every attribute value with " and
 # escapes ">" inside values, so these expressions cannot be fooled by an attribute.
 IMG_TAG = re.compile(r"<img\b[^>]*>")
@@ -22,7 +25,7 @@ ATTRIBUTE = r'\s{}="([^"]*)"'
 
 
 @register.inclusion_tag("news/includes/picture.html")
-def picture(image_file, alt, width, height, lazy=True):
+def picture(image_file, alt, width, height, lazy=True, sizes=ARTICLE_SIZES):
     """An uploaded image with WebP renditions of its width and the smaller standard ones."""
     return {
         "src": image_file.url,
@@ -30,9 +33,19 @@ def picture(image_file, alt, width, height, lazy=True):
         "width": width,
         "height": height,
         "srcset": srcset(image_file, width) if width else "",
-        "sizes": ARTICLE_SIZES,
+        "sizes": sizes,
         "lazy": lazy,
     }
+
+
+@register.inclusion_tag("news/includes/card_picture.html")
+def card_picture(post):
+    """A card's cover, or for a post without one a plain panel of the same shape, so that
+    every card of a grid lines up. The cover is decorative here (alt=""): the card's title,
+    right below it, says what the post is."""
+    if not post.cover:
+        return {"post": post}
+    return {"post": post, "picture": picture(post.cover, "", post.cover_width, post.cover_height, sizes=CARD_SIZES)}
 
 
 @register.filter

@@ -107,7 +107,7 @@ def test_keyboard_reaches_skip_link_menu_search_and_language_switch_with_visible
     tab.page.goto(f"/{language}/")
 
     stops = []
-    for _ in range(7):
+    for _ in range(9):
         tab.page.keyboard.press("Tab")
         stops.append(
             tab.page.evaluate(
@@ -129,6 +129,8 @@ def test_keyboard_reaches_skip_link_menu_search_and_language_switch_with_visible
         ["a", f"/{language}/", "solid", True],
         ["a", f"/{language}/news/", "solid", True],
         ["a", f"/{language}/forums/", "solid", True],
+        ["a", f"/{language}/forums/declarations/", "solid", True],
+        ["a", f"/{language}/organizations/", "solid", True],
         ["input", "q", "solid", True],
         ["button", "submit", "solid", True],
         ["a", f"{live_server.url}/{other}/", "solid", True],

@@ -90,10 +90,15 @@ def test_images_have_alt_text_load_and_below_the_fold_ones_load_lazily(tab, site
         )
 
     assert images == {
-        "home-ko": [["광주광역시 로고", "lazy", True], ["유네스코 로고", "lazy", True]],
+        # A card's cover is decorative (its title says what the post is).
+        "home-ko": [["", "lazy", True], ["광주광역시 로고", "lazy", True], ["유네스코 로고", "lazy", True]],
         # The cover is the first thing a reader sees: it loads at once.
         "article-ko": [["폐막식 무대에 선 참가자들", "auto", True], ["무대에 선 인권도시 시장들", "lazy", True]],
-        "edition-en": [["Gwangju Metropolitan City logo", "lazy", True], ["UNESCO logo", "lazy", True]],
+        "edition-en": [
+            ["Gwangju Metropolitan City logo", "lazy", True],
+            ["UNESCO logo", "lazy", True],
+            ["", "lazy", True],
+        ],
         "article-en": [
             ["Participants on the stage of the closing ceremony", "auto", True],
             ["Mayors of human rights cities on the stage", "lazy", True],

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from demo.management.commands.load_demo import CONTENT
 from editions.models import (
@@ -196,6 +197,10 @@ def test_load_demo_generates_covers_logos_and_attachments():
 
     assert not Post.objects.filter(cover="").exists()
     assert not Organization.objects.filter(logo="").exists()
+    assert not Edition.objects.filter(poster="").exists()
+    # Twice the largest size a page shows them at (240×120), for screens of double density.
+    assert {Image.open(organization.logo).size for organization in Organization.objects.all()} == {(480, 240)}
+    assert Edition.objects.get(number=14).poster_alt_en.startswith("Cover graphic: the year 2024")
     assert Attachment.objects.count() >= 3
     assert all(attachment.size > 0 and attachment.file.read(5) == b"%PDF-" for attachment in Attachment.objects.all())
 

@@ -1,12 +1,12 @@
-"""editions/migrations/0005_speakers_to_people.py: the speakers' names of every session,
+"""editions/migrations/0006_speakers_to_people.py: the speakers' names of every session,
 merged into people, on the real schema before and after."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("editions", "0004_person")]
-AFTER = [("editions", "0006_speaker_person_required")]
+BEFORE = [("editions", "0005_person")]
+AFTER = [("editions", "0007_speaker_person_required")]
 
 
 def migrate(targets):

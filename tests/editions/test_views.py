@@ -6,16 +6,19 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
+from common.images import fitted
 from editions.models import Edition, EditionPartner, Organization, Session, Speaker
 from news.models import Post
 from tests.factories import (
     PDF_BYTES,
     days_ago,
+    image_bytes,
     make_declaration,
     make_edition,
     make_organization,
@@ -25,6 +28,7 @@ from tests.factories import (
     make_post,
     make_session,
     make_speaker,
+    make_staff,
     seoul,
 )
 from tests.pages import card_titles, paragraph_ids, section
@@ -280,8 +284,8 @@ def test_edition_detail_links_partner_names_and_logos_to_their_organization_page
     assertContains(response, '<li class="partner"><a href="/en/organizations/unesco/">UNESCO</a></li>', html=True)
     assertContains(
         response,
-        f'<li class="partner"><a href="/en/organizations/uclg/">'
-        f'<img src="{logo.logo.url}" alt="UCLG" width="120" height="60" loading="lazy"></a></li>',
+        f'<li class="partner"><a href="/en/organizations/uclg/">{logo_img(logo, "120x60", "UCLG", (120, 60))}'
+        "</a></li>",
         html=True,
     )
 
@@ -710,7 +714,43 @@ def test_declaration_detail_links_the_pdf_and_the_side_by_side_view(client, decl
         f'<li><a href="{declaration.pdf.url}" type="application/pdf">Download the PDF</a></li></ul>',
         html=True,
     )
-    assert declaration.pdf.url == "/media/declarations/declaration-2021.pdf"
+    assert declaration.pdf.url == "/en/forums/11/declaration/pdf/"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_declaration_pdf_of_a_published_declaration_is_shown_to_everyone(client, declaration, language):
+    declaration.pdf.save("declaration-2021.pdf", ContentFile(PDF_BYTES))
+
+    response = client.get(f"/{language}/forums/11/declaration/pdf/")
+
+    assert (response.status_code, b"".join(response.streaming_content)) == (200, PDF_BYTES)
+    assert (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"]) == (
+        "application/pdf",
+        'inline; filename="declaration-2021.pdf"',
+        "nosniff",
+    )
+
+
+@pytest.mark.parametrize("unpublished", ["declaration", "edition"])
+def test_declaration_pdf_not_yet_published_is_for_staff_only(client, declaration, unpublished):
+    declaration.pdf.save("declaration-2021.pdf", ContentFile(PDF_BYTES))
+    owner = declaration if unpublished == "declaration" else declaration.edition
+    owner.is_published = False
+    owner.save()
+
+    reader = client.get("/ko/forums/11/declaration/pdf/")
+    at_media_address = client.get(f"/media/{declaration.pdf.name}")
+    client.force_login(make_staff())
+    staff = client.get("/ko/forums/11/declaration/pdf/")
+
+    assert (reader.status_code, at_media_address.status_code, staff.status_code) == (404, 404, 200)
+    assert b"".join(staff.streaming_content) == PDF_BYTES
+
+
+def test_declaration_without_pdf_has_no_pdf_address(client, declaration):
+    response = client.get("/en/forums/11/declaration/pdf/")
+
+    assert response.status_code == 404
 
 
 def test_declaration_detail_without_pdf_has_no_download_link(client, declaration):
@@ -930,11 +970,7 @@ def test_organization_detail_shows_the_logo_with_its_alt_text(client, unesco, la
 
     response = client.get(f"/{language}/organizations/unesco/")
 
-    assertContains(
-        response,
-        f'<img class="organization-logo" src="{unesco.logo.url}" alt="{alt}" width="240" height="120">',
-        count=1,
-    )
+    assertContains(response, logo_img(unesco, "240x120", alt, (240, 120), lazy=False, css_class="organization-logo"))
     assertContains(response, f'<meta property="og:image" content="http://testserver{unesco.logo.url}">')
 
 
@@ -1138,21 +1174,40 @@ def test_language_switch_on_organization_detail_points_at_the_same_organization(
     )
 
 
+MENU = {
+    "ko": {"news": "뉴스", "forums": "역대 포럼", "declarations": "선언문", "organizations": "참여 기관"},
+    "en": {"news": "News", "forums": "Forums", "declarations": "Declarations", "organizations": "Organizations"},
+}
+
+
+def main_menu(response):
+    """[(label, is current)] of the main menu, in order."""
+    menu = response.content.decode().split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="[^"]*"( aria-current="page")?>([^<]*)</a>', menu)
+    return [(label, bool(current)) for current, label in links]
+
+
 @pytest.mark.parametrize("language", ["ko", "en"])
-def test_organization_pages_do_not_mark_forums_as_the_current_section(client, unesco, language):
-    make_partner(make_edition(number=11), unesco)
-    forums = {"ko": "역대 포럼", "en": "Forums"}[language]
-    current = f'<a href="/{language}/forums/" aria-current="page">{forums}</a>'
-    not_current = f'<a href="/{language}/forums/">{forums}</a>'
+def test_main_menu_marks_the_section_of_the_page(client, unesco, language):
+    edition = make_edition(number=11)
+    make_partner(edition, unesco)
+    make_declaration(edition)
+    session = make_session(edition)
+    sections = {
+        f"/{language}/news/": "news",
+        f"/{language}/forums/": "forums",
+        f"/{language}/forums/11/": "forums",
+        f"/{language}/forums/11/sessions/{session.pk}/": "forums",
+        f"/{language}/forums/declarations/": "declarations",
+        f"/{language}/forums/11/declaration/": "declarations",
+        f"/{language}/organizations/": "organizations",
+        f"/{language}/organizations/unesco/": "organizations",
+        f"/{language}/": None,
+    }
 
-    organization_detail = client.get(f"/{language}/organizations/unesco/")
-    organization_list = client.get(f"/{language}/organizations/")
-    edition_detail = client.get(f"/{language}/forums/11/")
-
-    for response in (organization_detail, organization_list):
-        assertContains(response, not_current, html=True, count=1)
-        assertNotContains(response, 'aria-current="page"')
-    assertContains(edition_detail, current, html=True, count=1)
+    for url, current in sections.items():
+        expected = [(label, key == current) for key, label in MENU[language].items()]
+        assert main_menu(client.get(url)) == expected, url
 
 
 @pytest.mark.parametrize(
@@ -1218,7 +1273,7 @@ def test_partner_logos_and_organizers_link_to_the_organization_page(client, unes
     alt = {"ko": "유네스코 로고", "en": "UNESCO logo"}[language]
     logo_link = (
         f'<li class="partner"><a href="/{language}/organizations/unesco/">'
-        f'<img src="{unesco.logo.url}" alt="{alt}" width="120" height="60" loading="lazy"></a></li>'
+        f"{logo_img(unesco, '120x60', alt, (120, 60))}</a></li>"
     )
 
     home = client.get(f"/{language}/")
@@ -1267,3 +1322,76 @@ def test_organization_list_query_count_does_not_grow_with_organizations(client, 
         response = client.get("/ko/organizations/")
 
     assert len(response.context["organizations"]) == size
+
+
+# Logos and posters: fitted into their place, their shape kept, sharp at double density
+
+
+def logo_img(organization, box, alt, size, lazy=True, css_class=""):
+    """The <img> of `organization`'s logo fitted into `box`, which must come out `size`."""
+    src, src_2x, width, height = fitted(organization.logo.name, box)
+    assert (width, height) == size
+    markup = "<img"
+    if css_class:
+        markup += f' class="{css_class}"'
+    markup += f' src="{src}"'
+    if src_2x:
+        markup += f' srcset="{src_2x} 2x"'
+    markup += f' alt="{alt}" width="{width}" height="{height}"'
+    return markup + (' loading="lazy" decoding="async">' if lazy else ">")
+
+
+def fitted_images(response):
+    """[(src, srcset, alt, width, height)] of the page's fitted <img>s (WebP renditions)."""
+    pattern = (
+        r'<img(?: class="[^"]*")? src="([^"]*\.webp)"(?: srcset="([^"]*) 2x")? '
+        r'alt="([^"]*)" width="(\d+)" height="(\d+)"'
+    )
+    return [
+        (src, srcset, alt, int(width), int(height))
+        for src, srcset, alt, width, height in re.findall(pattern, response.content.decode())
+    ]
+
+
+def stored_size(url):
+    with default_storage.open(url.removeprefix("/media/")) as stored:
+        return Image.open(stored).size
+
+
+@pytest.mark.parametrize(("language", "alt"), [("ko", "유네스코 로고"), ("en", "UNESCO logo")])
+def test_logos_keep_their_shape_and_come_at_double_density(client, unesco, language, alt):
+    unesco.logo.save("wide.png", ContentFile(image_bytes("PNG", size=(600, 200))))
+    unesco.logo_alt_ko, unesco.logo_alt_en = "유네스코 로고", "UNESCO logo"
+    unesco.save()
+    make_partner(make_edition(number=11), unesco)
+
+    for url, shown_alt, size in [
+        (f"/{language}/organizations/unesco/", alt, (240, 80)),
+        (f"/{language}/organizations/", "", (120, 40)),
+        (f"/{language}/forums/11/", alt, (120, 40)),
+    ]:
+        [(src, src_2x, image_alt, width, height)] = fitted_images(client.get(url))
+        assert (image_alt, (width, height)) == (shown_alt, size), url
+        assert stored_size(src) == size
+        assert stored_size(src_2x) == (size[0] * 2, size[1] * 2)
+
+
+def test_a_small_logo_is_never_enlarged(client, unesco):
+    unesco.logo.save("small.png", ContentFile(image_bytes("PNG", size=(240, 120))))
+
+    [(src, src_2x, _alt, width, height)] = fitted_images(client.get("/en/organizations/unesco/"))
+
+    assert (src_2x, width, height, stored_size(src)) == ("", 240, 120, (240, 120))
+
+
+@pytest.mark.parametrize(("language", "alt"), [("ko", "2021 포럼 포스터"), ("en", "Poster of the 2021 forum")])
+def test_edition_page_shows_its_poster(client, language, alt):
+    edition = make_edition(number=11, poster_alt_ko="2021 포럼 포스터", poster_alt_en="Poster of the 2021 forum")
+    edition.poster.save("poster.jpg", ContentFile(image_bytes("JPEG", size=(1200, 675))))
+
+    response = client.get(f"/{language}/forums/11/")
+
+    [(src, src_2x, image_alt, width, height)] = fitted_images(response)
+    assert (image_alt, width, height) == (alt, 720, 405)
+    assert (stored_size(src), stored_size(src_2x)) == ((720, 405), (1200, 675))
+    assertContains(response, '<figure class="edition-poster"><img src="', count=1)

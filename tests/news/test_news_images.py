@@ -1,8 +1,12 @@
 """Responsive covers and body images (news/templatetags/news_images.py)."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from PIL import Image
 from pytest_django.asserts import assertContains
 
@@ -100,3 +104,44 @@ def test_cover_missing_from_storage_does_not_break_the_pages(client, language):
 
     assert (article.status_code, listing.status_code) == (200, 200)
     assertContains(listing, {"ko": "표지를 잃은 소식", "en": "News that lost its cover"}[language])
+
+
+# Cards
+
+
+def card_pictures(response):
+    """The picture frame of each post card, in page order."""
+    frame = r'<div class="card__picture[^"]*"(?: aria-hidden="true")?>.*?</div>'
+    return re.findall(frame, response.content.decode(), re.S)
+
+
+@pytest.mark.parametrize(("language", "category_name"), [("ko", "뉴스"), ("en", "News")])
+def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, category_name):
+    covered = make_post(
+        cover=ContentFile(image_bytes("JPEG", size=(1200, 675)), name="cover.jpg"),
+        cover_alt_ko="광장",
+        cover_alt_en="The square",
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    make_post(published_at=timezone.now() - timedelta(hours=2))
+
+    for url in (f"/{language}/", f"/{language}/news/"):
+        response = client.get(url)
+
+        with_cover, without_cover = card_pictures(response)
+        renditions = ", ".join(f"{url} {width}w" for url, width in srcset_list(with_cover))
+        assert with_cover == (
+            '<div class="card__picture"><picture><source type="image/webp" '
+            f'srcset="{renditions}" sizes="(min-width: 60rem) 22rem, (min-width: 38rem) 50vw, 100vw">'
+            f'<img src="{covered.cover.url}" alt="" width="1200" height="675" loading="lazy" decoding="async">'
+            "</picture>\n</div>"
+        )
+        assert [width for _url, width in srcset_list(with_cover)] == [480, 960, 1200]
+        assert without_cover == (
+            f'<div class="card__picture card__picture--none" aria-hidden="true"><span>{category_name}</span></div>'
+        )
+
+
+def srcset_list(markup):
+    candidates = re.search(r'srcset="([^"]*)"', markup).group(1).split(", ")
+    return [(url, int(width.removesuffix("w"))) for url, width in (c.rsplit(" ", 1) for c in candidates)]

@@ -1,6 +1,8 @@
 """The news list, search and filters, the article, its attachments, and the staff's preview (news/views.py)."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -89,6 +91,88 @@ def test_post_list_pages_by_twenty(client):
     assertContains(second, "<span>2쪽 중 2쪽</span>", html=True)
     assertContains(second, '<a rel="prev" href="?page=1">최신 글</a>', html=True)
     assertNotContains(second, 'rel="next"')
+
+
+@pytest.mark.parametrize(("language", "older"), [("ko", "이전 글 목록"), ("en", "Older")])
+def test_post_list_numbers_the_pages_around_the_current_one(client, language, older):
+    for day in range(1, 20 * 11 + 2):
+        make_post(published_at=days_ago(day))
+
+    response = get(client, f"/{language}/news/?page=6")
+
+    assert pagination_links(response) == [
+        ("?page=5", None),
+        ("?page=1", "1"),
+        ("…", None),
+        ("?page=4", "4"),
+        ("?page=5", "5"),
+        ("?page=6", "6 current"),
+        ("?page=7", "7"),
+        ("?page=8", "8"),
+        ("…", None),
+        ("?page=12", "12"),
+        ("?page=7", None),
+    ]
+    assertContains(response, f'<a rel="next" href="?page=7">{older}</a>', html=True)
+
+
+def pagination_links(response):
+    """[(href or "…", page number as shown, "current" added)] of the pagination, in order;
+    the number is None for the previous and next links."""
+    content = response.content.decode()
+    nav = content[
+        content.index('<nav class="pagination"') : content.index("</nav>", content.index('<nav class="pagination"'))
+    ]
+    links = []
+    for match in re.finditer(r'<a (rel="\w+" )?href="([^"]*)"( aria-current="page")?>([^<]*)</a>|<li>…</li>', nav):
+        if match.group(0) == "<li>…</li>":
+            links.append(("…", None))
+        elif match.group(1):
+            links.append((html.unescape(match.group(2)), None))
+        else:
+            links.append((html.unescape(match.group(2)), match.group(4) + (" current" if match.group(3) else "")))
+    return links
+
+
+@pytest.mark.parametrize(
+    ("language", "all_forums", "eleventh"),
+    [("ko", "모든 포럼", "제11회 세계인권도시포럼"), ("en", "All forums", "11th World Human Rights Cities Forum")],
+)
+def test_post_list_offers_a_forum_filter_keeping_the_category(client, language, all_forums, eleventh):
+    make_edition(number=11, year=2021)
+    make_edition(number=12, year=2022)
+    make_category(slug="press", name_ko="보도자료", name_en="Press releases")
+
+    response = get(client, f"/{language}/news/?category=press&edition=11")
+
+    form = response.content.decode().split('<form class="filter-form" method="get">')[1].split("</form>")[0]
+    assert '<input type="hidden" name="category" value="press">' in form
+    assert re.findall(r'<option value="(\d*)"( selected)?>([^<]*)</option>', form) == [
+        ("", "", all_forums),
+        ("12", "", eleventh.replace("11", "12")),
+        ("11", " selected", eleventh),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "follow"), [("ko", "피드 리더로 이 목록 구독하기:"), ("en", "Follow this list in a feed reader:")]
+)
+def test_post_list_links_its_feeds(client, language, follow):
+    make_category(slug="press", name_ko="보도자료", name_en="Press releases")
+
+    everything = get(client, f"/{language}/news/")
+    press = get(client, f"/{language}/news/?category=press")
+
+    assert feed_links(everything) == f"{follow} RSS /{language}/news/feed/ · Atom /{language}/news/feed/atom/"
+    assert feed_links(press) == f"{follow} RSS /{language}/news/feed/press/ · Atom /{language}/news/feed/press/atom/"
+
+
+def feed_links(response):
+    """The list's paragraph of feed links as text, each link followed by its address."""
+    content = response.content.decode()
+    paragraph = re.search(r'<p class="feed-links">(.*?)</p>', content, re.S).group(1)
+    paragraph = re.sub(r'<a href="([^"]*)" type="[^"]*">([^<]*)</a>', r"\2 \1", paragraph)
+    return " ".join(paragraph.split())
 
 
 def test_post_list_hides_pagination_on_a_single_page(client):
@@ -596,8 +680,9 @@ def test_post_list_query_count_does_not_grow_with_posts(client, django_assert_nu
         make_post(published_at=days_ago(day))
 
     # The count for the paginator, the page of posts with their categories, the category
-    # filter, and when the next scheduled post is due (how long the page may stay cached).
-    with django_assert_num_queries(4):
+    # and forum filters, and when the next scheduled post is due (how long the page may
+    # stay cached).
+    with django_assert_num_queries(5):
         response = get(client, "/ko/news/")
 
     assert len(card_titles(response)) == min(post_count, 20)
@@ -861,6 +946,58 @@ def test_attachment_of_a_draft_is_for_staff_only_and_not_counted(client):
 
     attachment.refresh_from_db()
     assert (reader.status_code, staff.status_code, attachment.download_count) == (404, 200, 0)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": Post.Status.DRAFT}, {"published_at": timezone.now() + datetime.timedelta(days=1)}],
+    ids=["draft", "scheduled"],
+)
+def test_file_of_an_unpublished_post_is_not_at_its_media_address(client, fields):
+    post = make_post(**fields)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    reader = client.get(f"/media/{attachment.file.name}")
+    dotted = client.get(f"/media/./{attachment.file.name}")
+    client.force_login(make_staff())
+    staff = client.get(f"/media/{attachment.file.name}")
+
+    assert (reader.status_code, dotted.status_code, staff.status_code) == (404, 404, 404)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_behind_nginx_the_download_hands_the_file_to_nginx_under_its_own_name(client, settings, language):
+    settings.MEDIA_ACCEL_REDIRECT_URL = "/protected-media/"
+    post = make_post()
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4 program", name="2021 포럼 자료집.pdf"))
+
+    response = client.get(f"/{language}/news/{post.pk}/files/{attachment.pk}/", HTTP_USER_AGENT=BROWSER)
+
+    attachment.refresh_from_db()
+    assert (response.status_code, response.content, attachment.download_count) == (200, b"", 1)
+    assert response["X-Accel-Redirect"] == (
+        "/protected-media/attachments/"
+        + timezone.now().strftime("%Y/%m/")
+        + "2021_%ED%8F%AC%EB%9F%BC_%EC%9E%90%EB%A3%8C%EC%A7%91.pdf"
+    )
+    assert (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"]) == (
+        "application/pdf",
+        "attachment; filename*=utf-8''2021_%ED%8F%AC%EB%9F%BC_%EC%9E%90%EB%A3%8C%EC%A7%91.pdf",
+        "nosniff",
+    )
+
+
+def test_behind_nginx_a_draft_attachment_is_still_for_staff_only(client, settings):
+    settings.MEDIA_ACCEL_REDIRECT_URL = "/protected-media/"
+    post = make_post(status=Post.Status.DRAFT)
+    attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
+
+    reader = client.get(attachment.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.force_login(make_staff())
+    staff = client.get(attachment.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    assert (reader.status_code, reader.has_header("X-Accel-Redirect")) == (404, False)
+    assert (staff.status_code, staff["X-Accel-Redirect"].rsplit("/", 1)[-1]) == (200, "program.pdf")
 
 
 @pytest.mark.parametrize("path", ["/ko/news/{post}/files/999999/", "/ko/news/{other}/files/{attachment}/"])

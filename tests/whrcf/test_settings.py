@@ -81,13 +81,20 @@ def test_huge_form_post_is_refused(client):
     assert response.status_code == 400
 
 
-def login(client, username, password, address="198.51.100.7"):
+def login(client, username, password, address="198.51.100.7", **headers):
     return client.post(
         "/admin/login/?next=/admin/",
         {"username": username, "password": password},
         REMOTE_ADDR=address,
         HTTP_ACCEPT_LANGUAGE="en",
+        **headers,
     )
+
+
+def through_nginx(client, username, password, client_address, forged=None):
+    """A login through one nginx, which appends the address it saw to what the client sent."""
+    forwarded_for = f"{forged}, {client_address}" if forged else client_address
+    return login(client, username, password, address="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
 
 
 def test_admin_login_locks_out_after_five_failures(client):
@@ -109,6 +116,38 @@ def test_admin_lockout_is_per_address_and_user(client):
     elsewhere = login(client, "editor", "the-right-password-123", address="203.0.113.9")
 
     assert (elsewhere.status_code, elsewhere["Location"]) == (302, "/admin/")
+
+
+def test_forged_forwarded_addresses_do_not_escape_the_lockout_behind_nginx(client, settings):
+    settings.PROXY_COUNT = 1
+    make_staff(username="editor", password="the-right-password-123")
+
+    statuses = [
+        through_nginx(client, "editor", f"wrong-{number}", "198.51.100.7", forged=f"203.0.113.{number}").status_code
+        for number in range(6)
+    ]
+
+    assert statuses == [200, 200, 200, 200, 429, 429]
+
+
+def test_others_failures_behind_nginx_do_not_lock_an_honest_client_out(client, settings):
+    settings.PROXY_COUNT = 1
+    make_staff(username="editor", password="the-right-password-123")
+    for number in range(5):
+        through_nginx(client, "editor", f"wrong-{number}", "198.51.100.7")
+
+    honest = through_nginx(client, "editor", "the-right-password-123", "203.0.113.9")
+
+    assert (honest.status_code, honest["Location"]) == (302, "/admin/")
+
+
+def test_production_default_is_one_proxy_and_development_none(manage):
+    show = ("shell", "--no-imports", "-c", "from django.conf import settings; print(settings.PROXY_COUNT)")
+
+    production = manage(*show, env=production_environment()).stdout.strip()
+    development = manage(*show, env={"DJANGO_DEBUG": "1"}).stdout.strip()
+
+    assert (production, development) == ("1", "0")
 
 
 def test_uploads_go_to_an_s3_bucket_when_one_is_named(manage):

@@ -235,6 +235,17 @@ def test_uploaded_image_is_served_inline(client, media_root):
     assert response["Content-Disposition"] == 'inline; filename="cover.png"'
 
 
+def test_revalidated_image_is_not_modified(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    first = client.get("/media/cover.png")
+
+    again = client.get("/media/cover.png", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert (again.status_code, again.content) == (304, b"")
+    assert again["X-Content-Type-Options"] == "nosniff"
+
+
 def test_media_outside_the_media_folder_is_a_bad_request(client, media_root):
     media_root.mkdir(parents=True)
 

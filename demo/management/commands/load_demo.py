@@ -82,7 +82,8 @@ def html(text):
 
 # Generated images and files -----------------------------------------------------------------------------
 
-LOGO_SIZE = (240, 120)
+# Logos are shown at most 240×120 (organization pages): drawn at twice that, for sharp screens.
+LOGO_SIZE = (480, 240)
 COVER_SIZE = (1200, 675)
 # Cover gradients, one pair per edition, so that a year's covers belong together in a list.
 COVER_COLOURS = {
@@ -102,10 +103,10 @@ def logo_image(label, colour):
     width, height = LOGO_SIZE
     image = Image.new("RGBA", LOGO_SIZE, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((0, 0, width - 1, height - 1), radius=24, fill=colour)
-    size = 44
-    while ImageFont.load_default(size=size).getlength(label) > width - 40:
-        size -= 2
+    draw.rounded_rectangle((0, 0, width - 1, height - 1), radius=48, fill=colour)
+    size = 88
+    while ImageFont.load_default(size=size).getlength(label) > width - 80:
+        size -= 4
     draw.text((width / 2, height / 2), label, font=ImageFont.load_default(size=size), fill="white", anchor="mm")
     return image_file(image, "PNG")
 
@@ -209,7 +210,12 @@ class Command(BaseCommand):
         for item in data["editions"]:
             fields = {**EDITION_FIGURES, **data["defaults"], **item}
             number = fields.pop("number")
+            fields.update({key.replace("cover", "poster"): text for key, text in cover_alt(fields["year"]).items()})
             editions[number], _ = Edition.objects.update_or_create(number=number, defaults=fields)
+            if not editions[number].poster:
+                editions[number].poster.save(
+                    f"forum-{number}.jpg", cover_image(editions[number], seed=f"forum-{number}")
+                )
         for number, edition in editions.items():
             partners = [
                 partner

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editions', '0003_declaration'),
+        ('editions', '0004_declaration_pdf_download'),
     ]
 
     operations = [

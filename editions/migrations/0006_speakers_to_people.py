@@ -65,7 +65,7 @@ def people_to_speakers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editions", "0004_person")]
+    dependencies = [("editions", "0005_person")]
 
     operations = [
         migrations.RunPython(speakers_to_people, people_to_speakers),

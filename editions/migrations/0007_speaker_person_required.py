@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editions', '0005_speakers_to_people'),
+        ('editions', '0006_speakers_to_people'),
     ]
 
     operations = [
