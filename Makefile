@@ -58,7 +58,7 @@ screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
 # Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
-.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx
+.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx check-sitemap
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
 PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -89,6 +89,11 @@ check-two-servers: install compilemessages
 # address, private files, revalidation, static files, the body limit. CI runs it.
 check-nginx: install compilemessages
 	$(PY) bench/nginx.py
+
+# The sitemap at 100,000 posts (POSTS) on PostgreSQL: every post listed, each page's time; CI
+# runs it with SMOKE=1 (2,000 posts).
+check-sitemap: install compilemessages
+	$(PY) bench/sitemap.py
 
 # Redis stopped, restarted empty and from an old snapshot, paused; PostgreSQL stopped; a
 # worker killed: under load, on private servers it starts and stops itself. CI runs it.

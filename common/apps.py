@@ -12,7 +12,12 @@ class CommonConfig(AppConfig):
     name = "common"
 
     def ready(self):
+        from rosetta.signals import entry_changed
+
+        from .interface_translations import refuse_added_markup
+
         register_converter(IdConverter, "id")
+        entry_changed.connect(refuse_added_markup, dispatch_uid="refuse-added-markup")
 
 
 def watch_content(app_config):

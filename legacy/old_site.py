@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import QueryDict
 from django.http.request import validate_host
+from django.utils import timezone
 
 BOARD_PATH = "/bbs/board.php"
 BUILDER_PATH = "/news/"
@@ -31,6 +32,10 @@ ENGLISH_PAGE = re.compile(r"/E_p[0-9]{4}(?:_[0-9]{4})?\.php")
 PAST_FORUM_PAGE = re.compile(r"/PastForum/(?P<year>[0-9]{4})\.php")
 BOARD_NAME = re.compile(r"[a-z0-9_]{1,40}")
 ENGLISH_BOARD_SUFFIX = "_eng"
+# The old site's boards (gnuboard5, 2017–2023) and its first forum year: an address on
+# another board, or of a forum before the first, is no page the old site ever had.
+OLD_SITE_BOARDS = ("news", "news_eng", "notice", "notice_eng")
+FIRST_FORUM_YEAR = 2011
 # Ids have at most 9 digits, as the ids of our own URLs: longer ones overflow the database.
 MAX_ID_DIGITS = 9
 
@@ -69,6 +74,17 @@ def old_address(path, params):
     elif ENGLISH_PAGE.fullmatch(path) or PAST_FORUM_PAGE.fullmatch(path):
         return path, ""
     return None
+
+
+def could_be_old_page(path, params):
+    """Whether `path` and `params`, which name an old address (`old_address`), could be a
+    page the old site really had: what the report of missing addresses may record, so that
+    made-up boards and years never fill it."""
+    if path == BOARD_PATH:
+        return params.get("bo_table") in OLD_SITE_BOARDS
+    if past_forum := PAST_FORUM_PAGE.fullmatch(path):
+        return FIRST_FORUM_YEAR <= int(past_forum["year"]) <= timezone.now().year
+    return True
 
 
 def address_url(path, query):
