@@ -3,7 +3,8 @@ Old links never die: requests for the old site's pages (legacy/old_site.py names
 forms) are answered here, by LegacyURLMiddleware, in this order:
 
 1. an entry of the legacy URL table (LegacyURL, kept in the admin and filled by the
-   gnuboard importer): a 301 to its post or edition in the entry's language, or to its
+   gnuboard importer with each article, each comment (to its article) and each attachment's
+   /bbs/download.php link): a 301 to its post or edition in the entry's language, or to its
    address; or a 410 page saying the page is gone. Each answer counts a hit.
 2. what the old address names by itself: an imported board row (Post.legacy_board and
    legacy_id) in the board's language; the forum of the year of /PastForum/<year>.php, in

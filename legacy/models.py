@@ -140,8 +140,9 @@ class LegacyURL(OldSiteAddress):
         address = self.typed_old_address()
         if address is None:
             errors["old_path"] = _(
-                "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, /E_pNNNN.php, "
-                "/E_pNNNN_YYYY.php, /PastForum/YYYY.php and /news/?bmode=view&idx=…."
+                "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, "
+                "/bbs/download.php?bo_table=…&wr_id=…&no=…, /E_pNNNN.php, /E_pNNNN_YYYY.php, /PastForum/YYYY.php "
+                "and /news/?bmode=view&idx=…."
             )
         else:
             self.old_path, self.old_query = address
