@@ -1,10 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
 from common.admin import MissingTranslationFilter, TranslatedAdmin, TranslatedFieldsOnlyMixin
 
-from .models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
+from .models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Person, Session, Speaker
 
 
 class EditionPartnerInline(TranslatedFieldsOnlyMixin, admin.TabularInline):
@@ -48,8 +51,10 @@ class EditionPartnerAdmin(TranslatedFieldsOnlyMixin, admin.ModelAdmin):
     autocomplete_fields = ["organization"]
 
 
-class SpeakerInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
+class SpeakerInline(TranslatedFieldsOnlyMixin, admin.TabularInline):
     model = Speaker
+    fields = ["person", "role", "order"]
+    autocomplete_fields = ["person"]
     extra = 0
 
 
@@ -64,13 +69,42 @@ class SessionAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     inlines = [SpeakerInline]
 
 
-@admin.register(Speaker)
-class SpeakerAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
+@admin.register(Person)
+class PersonAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     languages_field = "name"
-    list_display = ["name", "affiliation", "role", "session", "languages"]
-    list_filter = ["role", "session__edition", MissingTranslationFilter]
+    list_display = ["name", "affiliation", "languages"]
+    list_filter = [MissingTranslationFilter]
     search_fields = ["name_ko", "name_en", "affiliation_ko", "affiliation_en"]
-    autocomplete_fields = ["session"]
+    actions = ["merge_people"]
+
+    @admin.action(description=_("Merge two records of the same person"), permissions=["delete"])
+    def merge_people(self, request, queryset):
+        """Asks which of the two selected people to keep, then gives it the other's session
+        roles and deletes the other."""
+        people = list(queryset.order_by("pk")[:3])
+        if len(people) != 2:
+            self.message_user(request, _("Select exactly two people to merge."), messages.ERROR)
+            return None
+        keep = next((person for person in people if str(person.pk) == request.POST.get("keep")), None)
+        if keep is None:
+            return TemplateResponse(
+                request,
+                "admin/editions/person/merge.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Merge two records of the same person"),
+                    "opts": self.model._meta,
+                    "people": people,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        duplicate = next(person for person in people if person != keep)
+        self.log_deletions(request, [duplicate])
+        keep.merge(duplicate)
+        self.log_change(request, keep, [{"changed": {"fields": ["roles"]}}])
+        message = _("%(duplicate)s was merged into %(person)s.") % {"duplicate": duplicate, "person": keep}
+        self.message_user(request, message, messages.SUCCESS)
+        return None
 
 
 class DeclarationParagraphInline(TranslatedFieldsOnlyMixin, TranslationStackedInline):

@@ -6,6 +6,7 @@ from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -235,16 +236,77 @@ class Session(models.Model):
     def languages(self):
         return filled_languages(self, "title")
 
+    @property
+    def location(self):
+        """ "Room A, Kim Dae-jung Convention Center": the room and the forum's venue, as known."""
+        return ", ".join(place for place in (self.room, self.edition.venue) if place)
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People a reader meets on the site: with a role in a session of a published edition."""
+        return self.filter(
+            Exists(Speaker.objects.filter(person=OuterRef("pk"), session__in=Session.objects.published()))
+        )
+
+
+class Person(models.Model):
+    """Someone who speaks, moderates or debates at the forum: one row, however many sessions."""
+
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
+    bio = models.TextField(_("biography"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("editions:person_detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def slug(self):
+        """From the English name, as news addresses are; the address works with any slug."""
+        return slugify(self.name_en or "") or "person"
+
+    @property
+    def languages(self):
+        return filled_languages(self, "name")
+
+    @transaction.atomic
+    def merge(self, duplicate):
+        """Take over the sessions of `duplicate`, another row for the same person, and delete
+        it. Fields this person leaves empty are filled from the duplicate."""
+        for field in self._meta.concrete_fields:
+            if not field.primary_key and not getattr(self, field.attname) and getattr(duplicate, field.attname):
+                setattr(self, field.attname, getattr(duplicate, field.attname))
+        self.save()
+        roles = duplicate.roles.all()
+        # A role this person already has in a session is not taken twice.
+        held = Speaker.objects.filter(person=self, session=OuterRef("session"), role=OuterRef("role"))
+        roles.filter(Exists(held)).delete()
+        roles.update(person=self)
+        duplicate.delete()
+
 
 class Speaker(models.Model):
+    """A person's role in a session."""
+
     class Role(models.TextChoices):
         MODERATOR = "moderator", _("Moderator")
         SPEAKER = "speaker", _("Speaker")
+        PANELIST = "panelist", _("Panelist")
         DISCUSSANT = "discussant", _("Discussant")
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200)
-    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("session"))
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles", verbose_name=_("person"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -252,9 +314,16 @@ class Speaker(models.Model):
         ordering = ["session", "order", "pk"]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person", "role"],
+                name="speaker_person_role_unique",
+                violation_error_message=_("This person already has this role in this session."),
+            ),
+        ]
 
     def __str__(self):
-        return self.name
+        return f"{self.person} · {self.get_role_display()}"
 
 
 def validate_pdf(file):

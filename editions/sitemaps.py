@@ -1,6 +1,6 @@
 from common.sitemaps import BilingualSitemap
 
-from .models import Declaration, Edition, Organization, Session
+from .models import Declaration, Edition, Organization, Person, Session
 
 
 class EditionSitemap(BilingualSitemap):
@@ -24,3 +24,8 @@ class DeclarationSitemap(BilingualSitemap):
 class OrganizationSitemap(BilingualSitemap):
     def items(self):
         return Organization.objects.public()
+
+
+class PersonSitemap(BilingualSitemap):
+    def items(self):
+        return Person.objects.public().order_by("pk")

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Declaration, DeclarationParagraph, Edition, Organization, Session, Speaker
+from .models import Declaration, DeclarationParagraph, Edition, Organization, Person, Session
 
 
 @register(Organization)
@@ -21,9 +21,9 @@ class SessionTranslationOptions(TranslationOptions):
     required_languages = {"ko": ("title",)}
 
 
-@register(Speaker)
-class SpeakerTranslationOptions(TranslationOptions):
-    fields = ("name", "affiliation")
+@register(Person)
+class PersonTranslationOptions(TranslationOptions):
+    fields = ("name", "affiliation", "bio")
     required_languages = {"ko": ("name",)}
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
         name="declaration_feed_atom",
     ),
     path("forums/<id:number>/", cache_public_page(views.edition_detail), name="edition_detail"),
+    path("forums/<id:number>/program.ics", cache_public_page(views.edition_calendar), name="edition_calendar"),
     path("forums/<id:number>/declaration/", cache_public_page(views.declaration_detail), name="declaration_detail"),
     path("forums/<id:number>/declaration/pdf/", views.declaration_pdf, name="declaration_pdf"),
     path(
@@ -25,6 +26,13 @@ urlpatterns = [
         name="declaration_bilingual",
     ),
     path("forums/<id:number>/sessions/<id:pk>/", cache_public_page(views.session_detail), name="session_detail"),
+    path(
+        "forums/<id:number>/sessions/<id:pk>/calendar.ics",
+        cache_public_page(views.session_calendar),
+        name="session_calendar",
+    ),
+    path("people/<id:pk>/", views.person_detail, name="person_redirect"),
+    path("people/<id:pk>/<str:slug>/", cache_public_page(views.person_detail), name="person_detail"),
     path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
     path("organizations/<slug:slug>/", cache_public_page(views.organization_detail), name="organization_detail"),
 ]

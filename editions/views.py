@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -11,8 +11,9 @@ from common.downloads import send_file
 from common.freshness import flag_stale_translations
 from common.languages import language_codes
 
-from .models import Declaration, Edition, EditionPartner, Organization, Session
-from .structured_data import event
+from . import calendar
+from .models import Declaration, Edition, EditionPartner, Organization, Person, Session, Speaker
+from .structured_data import event, organization_data, person_data, session_event
 
 # News about an edition, a session or an organization is read through the posts' own
 # relations (`edition.posts`): the news app sits above this one and is never imported.
@@ -44,9 +45,17 @@ def edition_detail(request, number):
     )
 
 
+def edition_calendar(request, number):
+    """The edition's whole program as an iCalendar file."""
+    edition = get_object_or_404(Edition.objects.published(), number=number)
+    return calendar.program_file(request, edition, edition.sessions.select_related("edition"))
+
+
 def session_detail(request, number, pk):
     sessions = flag_stale_translations(Session.objects.published().select_related("edition"), "title", "summary")
     session = get_object_or_404(sessions, edition__number=number, pk=pk)
+    speakers = list(session.speakers.select_related("person"))
+    performers = [person_data(request, speaker.person) for speaker in speakers]
     return render(
         request,
         "editions/session_detail.html",
@@ -54,9 +63,40 @@ def session_detail(request, number, pk):
             "session": session,
             "edition": session.edition,
             "page_languages": session.languages,
+            "structured_data": session_event(request, session, performers),
             "organizers": session.organizers.all(),
-            "speakers": session.speakers.all(),
+            "speakers": speakers,
             "posts": session.posts.published().for_listing(),
+        },
+    )
+
+
+def session_calendar(request, number, pk):
+    """The session as an iCalendar file."""
+    session = get_object_or_404(Session.objects.published().select_related("edition"), edition__number=number, pk=pk)
+    return calendar.session_file(request, session)
+
+
+def person_detail(request, pk, slug=None):
+    """A person's page: every session they took part in, across forums."""
+    person = get_object_or_404(flag_stale_translations(Person.objects.public(), "name", "bio"), pk=pk)
+    if slug != person.slug:
+        return redirect(person, permanent=True)
+    roles = (
+        Speaker.objects.filter(person=person, session__in=Session.objects.published())
+        .select_related("session__edition")
+        .order_by("-session__edition__number", "session__starts_at", "session__pk", "order")
+    )
+    return render(
+        request,
+        "editions/person_detail.html",
+        {
+            "person": person,
+            "page_languages": person.languages,
+            "structured_data": {"@context": "https://schema.org", **person_data(request, person)},
+            "roles_by_edition": [
+                (edition, list(group)) for edition, group in groupby(roles, key=lambda role: role.session.edition)
+            ],
         },
     )
 
@@ -119,6 +159,7 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "page_languages": organization.languages,
+            "structured_data": organization_data(request, organization),
             "roles_by_edition": roles_by_edition(partnerships),
             "sessions_by_edition": sessions_by_edition(sessions),
             "posts": organization.posts.published().for_listing()[:ORGANIZATION_NEWS_COUNT],

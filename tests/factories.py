@@ -20,6 +20,7 @@ from editions.models import (
     Edition,
     EditionPartner,
     Organization,
+    Person,
     Session,
     Speaker,
 )
@@ -83,9 +84,15 @@ def make_session(edition, starts_at=None, **fields):
     return Session.objects.create(edition=edition, starts_at=starts_at, **(defaults | fields))
 
 
-def make_speaker(session, name_ko="홍길동", name_en="Hong Gil-dong", **fields):
-    defaults = {"affiliation_ko": "광주광역시", "affiliation_en": "Gwangju Metropolitan City", "order": 0}
-    return Speaker.objects.create(session=session, name_ko=name_ko, name_en=name_en, **(defaults | fields))
+def make_person(name_ko="홍길동", name_en="Hong Gil-dong", **fields):
+    defaults = {"affiliation_ko": "광주광역시", "affiliation_en": "Gwangju Metropolitan City"}
+    return Person.objects.create(name_ko=name_ko, name_en=name_en, **(defaults | fields))
+
+
+def make_speaker(session, person=None, role=Speaker.Role.SPEAKER, order=0, **person_fields):
+    """`person` (else a new person made of `person_fields`) in `role` at `session`."""
+    person = person or make_person(**person_fields)
+    return Speaker.objects.create(session=session, person=person, role=role, order=order)
 
 
 def make_declaration(edition, title_ko="광주선언문", title_en="Gwangju Declaration", **fields):

@@ -1,10 +1,10 @@
 """Pages as a reader's browser or a crawler gets them, and what they show, for assertions."""
 
 import html
-import json
 import re
 import xml.etree.ElementTree as ET
 
+import extruct
 from lxml import etree
 
 # A reader's browser: counted as a view (a request without a User-Agent is not).
@@ -55,9 +55,20 @@ def messages_of(response):
 
 
 def json_ld(response):
-    """The page's structured data."""
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
-    return json.loads(match.group(1))
+    """The page's structured data (its one JSON-LD item), as a crawler's parser reads it."""
+    [data] = extruct.extract(response.content.decode(), syntaxes=["json-ld"])["json-ld"]
+    return data
+
+
+def open_graph(response):
+    """The page's Open Graph properties, as a crawler's parser reads them."""
+    [data] = extruct.extract(response.content.decode(), syntaxes=["opengraph"], uniform=True)["opengraph"]
+    del data["@context"]
+    return data
+
+
+def canonical_url(response):
+    return re.search(r'<link rel="canonical" href="([^"]*)">', response.content.decode()).group(1)
 
 
 def rss_items(response, fields=("title", "link")):

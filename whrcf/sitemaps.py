@@ -4,7 +4,7 @@ Each app keeps the sitemaps of its own pages; the site's own pages are here."""
 from django.urls import reverse
 
 from common.sitemaps import BilingualSitemap
-from editions.sitemaps import DeclarationSitemap, EditionSitemap, OrganizationSitemap, SessionSitemap
+from editions.sitemaps import DeclarationSitemap, EditionSitemap, OrganizationSitemap, PersonSitemap, SessionSitemap
 from news.sitemaps import PostSitemap
 
 
@@ -31,4 +31,5 @@ sitemaps = {
     "sessions": SessionSitemap,
     "declarations": DeclarationSitemap,
     "organizations": OrganizationSitemap,
+    "people": PersonSitemap,
 }

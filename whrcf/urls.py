@@ -38,6 +38,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     # Only the project's catalogue: Rosetta's other lists name Django's and the installed
     # packages' catalogues, with their paths on the server.

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -16,6 +17,7 @@ from django.views.static import serve
 
 from common.downloads import is_protected
 from common.languages import language_codes
+from common.structured_data import site_organization
 from editions.models import Edition
 from news.models import Post
 
@@ -37,6 +39,7 @@ def home(request):
             "latest_posts": published.filter(pinned=False)[:LATEST_COUNT],
             "edition": edition,
             "partner_organizations": [partnership.organization for partnership in partnerships],
+            "structured_data": site_organization(request),
         },
     )
 
@@ -50,6 +53,14 @@ def robots_txt(request):
         lines += [f"Disallow: /{code}/news/preview/", f"Disallow: /{code}/news/?q=", f"Disallow: /{code}/search/"]
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: the icon is a
+    static file (hashed name, cached for good), so the root address points at it."""
+    return redirect(static("img/favicon.ico"))
 
 
 @never_cache

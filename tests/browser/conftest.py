@@ -242,8 +242,8 @@ def make_forum():
         ends_at=seoul(2021, 10, 6, 11, 30),
     )
     opening.organizers.add(gwangju, unesco)
-    make_speaker(opening)
-    make_speaker(opening, "김인권", "Kim In-gwon", role=Speaker.Role.MODERATOR, order=1)
+    speaker = make_speaker(opening)
+    make_speaker(opening, name_ko="김인권", name_en="Kim In-gwon", role=Speaker.Role.MODERATOR, order=1)
     thematic = make_session(
         edition,
         kind=Session.Kind.THEMATIC,
@@ -287,7 +287,13 @@ def make_forum():
         body_en="",
     )
     korean_only.sessions.add(thematic)
-    return {"edition": edition, "opening": opening, "article": article, "korean_only": korean_only}
+    return {
+        "edition": edition,
+        "opening": opening,
+        "article": article,
+        "korean_only": korean_only,
+        "person": speaker.person,
+    }
 
 
 def article_body(language):
@@ -335,13 +341,14 @@ def forum(transactional_db):
 @pytest.fixture
 def site_pages(forum):
     """{name: path} of the pages every check visits: each kind of page in both languages."""
-    edition, opening, article = forum["edition"], forum["opening"], forum["article"]
+    edition, opening, article, person = forum["edition"], forum["opening"], forum["article"], forum["person"]
     pages = {
         "home": "/{}/",
         "news": "/{}/news/",
         "article": f"/{{}}/news/{article.pk}/{article.slug}/",
         "edition": f"/{{}}/forums/{edition.number}/",
         "session": f"/{{}}/forums/{edition.number}/sessions/{opening.pk}/",
+        "person": f"/{{}}/people/{person.pk}/{person.slug}/",
     }
     return {f"{name}-{language}": path.format(language) for language in ("ko", "en") for name, path in pages.items()}
 

@@ -8,7 +8,9 @@ from .conftest import DESKTOP, PHONE, SERIOUS, axe_violations, nu_html_check, sa
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = [
-    f"{name}-{language}" for language in ("ko", "en") for name in ("home", "news", "article", "edition", "session")
+    f"{name}-{language}"
+    for language in ("ko", "en")
+    for name in ("home", "news", "article", "edition", "session", "person")
 ]
 
 

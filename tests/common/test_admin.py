@@ -30,7 +30,7 @@ def one_of_each(tmp_path):
     organization = make_organization()
     partner = make_partner(edition, organization)
     session = make_session(edition)
-    speaker = make_speaker(session)
+    person = make_speaker(session).person
     category = make_category()
     post = make_post(category, edition=edition)
     attachment = make_attachment(post, ContentFile(b"%PDF-1.4", name="program.pdf"))
@@ -39,7 +39,7 @@ def one_of_each(tmp_path):
         "organization": (organization, "name"),
         "editionpartner": (partner, None),
         "session": (session, "title"),
-        "speaker": (speaker, "name"),
+        "person": (person, "name"),
         "category": (category, "name"),
         "post": (post, "title"),
         "attachment": (attachment, "title"),
@@ -47,7 +47,7 @@ def one_of_each(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "model_name", ["edition", "organization", "editionpartner", "session", "speaker", "category", "post", "attachment"]
+    "model_name", ["edition", "organization", "editionpartner", "session", "person", "category", "post", "attachment"]
 )
 def test_admin_changelist_and_change_form_render_with_both_language_inputs(staff_client, one_of_each, model_name):
     obj, translated_field = one_of_each[model_name]

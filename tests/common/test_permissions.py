@@ -22,6 +22,7 @@ CONTENT_MODELS = [
     ("editions", "edition"),
     ("editions", "session"),
     ("editions", "speaker"),
+    ("editions", "person"),
     ("editions", "organization"),
     ("editions", "declaration"),
     ("editions", "declarationparagraph"),

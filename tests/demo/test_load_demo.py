@@ -1,6 +1,7 @@
 import datetime
 import io
 import re
+import tomllib
 from datetime import date
 
 import pytest
@@ -9,7 +10,17 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
-from editions.models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
+from demo.management.commands.load_demo import CONTENT
+from editions.models import (
+    Declaration,
+    DeclarationParagraph,
+    Edition,
+    EditionPartner,
+    Organization,
+    Person,
+    Session,
+    Speaker,
+)
 from news.models import Attachment, Category, Post
 from search.models import SearchEntry
 from search.query import parse
@@ -33,7 +44,18 @@ def load_demo():
 
 def database_state():
     """Row counts of every model the command touches, and the values a rerun must leave alone."""
-    models = [Edition, Organization, EditionPartner, Session, Speaker, Category, Post, Attachment, get_user_model()]
+    models = [
+        Edition,
+        Organization,
+        EditionPartner,
+        Session,
+        Person,
+        Speaker,
+        Category,
+        Post,
+        Attachment,
+        get_user_model(),
+    ]
     links = [Post.sessions.through, Post.organizations.through, Session.organizers.through]
     return {
         "counts": {model._meta.label: model.objects.count() for model in models + links},
@@ -41,7 +63,8 @@ def database_state():
         "organizations": list(Organization.objects.order_by("pk").values_list("pk", "slug", "logo")),
         "partners": list(EditionPartner.objects.order_by("pk").values_list("pk", "edition", "organization", "order")),
         "sessions": list(Session.objects.order_by("pk").values_list("pk", "edition", "starts_at", "title_ko")),
-        "speakers": list(Speaker.objects.order_by("pk").values_list("pk", "session", "order", "name_ko")),
+        "speakers": list(Speaker.objects.order_by("pk").values_list("pk", "session", "order", "person", "role")),
+        "people": list(Person.objects.order_by("pk").values_list("pk", "name_ko", "name_en", "affiliation_en")),
         "posts": list(
             Post.objects.order_by("pk").values_list(
                 "pk", "slug", "status", "published_at", "pinned", "view_count", "cover", "title_en"
@@ -282,3 +305,20 @@ def test_load_demo_adds_bilingual_declarations_with_pdfs_and_changes_nothing_whe
         )
         == first
     )
+
+
+@pytest.mark.django_db
+def test_load_demo_makes_one_person_of_each_recurring_speaker():
+    content = tomllib.loads((CONTENT / "sessions.toml").read_text())
+    recurring = {key: person["name_en"] for key, person in content["people"].items()}
+    expected = dict.fromkeys(recurring.values(), 0)
+    for session in content["sessions"]:
+        for speaker in session["speakers"]:
+            if "person" in speaker:
+                expected[recurring[speaker["person"]]] += 1
+
+    load_demo()
+
+    people = Person.objects.filter(name_en__in=recurring.values())
+    assert {person.name_en: person.roles.count() for person in people} == expected
+    assert sum(expected.values()) == 29

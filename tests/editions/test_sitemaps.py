@@ -1,8 +1,16 @@
-"""Organizations and declarations in the sitemap (editions/sitemaps.py)."""
+"""Organizations, declarations and people in the sitemap (editions/sitemaps.py)."""
 
 import pytest
 
-from tests.factories import make_declaration, make_edition, make_organization, make_partner, make_session
+from tests.factories import (
+    make_declaration,
+    make_edition,
+    make_organization,
+    make_partner,
+    make_person,
+    make_session,
+    make_speaker,
+)
 from tests.pages import sitemap_entries
 
 pytestmark = pytest.mark.django_db
@@ -75,5 +83,34 @@ def test_sitemap_lists_declarations_in_each_language_they_have(client, declarati
         "http://testserver/ko/forums/12/declaration/": {
             "ko": "http://testserver/ko/forums/12/declaration/",
             "x-default": "http://testserver/forums/12/declaration/",
+        },
+    }
+
+
+def test_sitemap_lists_people_of_published_forums_in_each_language_they_have(client):
+    session = make_session(make_edition(number=11))
+    jane = make_speaker(session, name_ko="제인 도", name_en="Jane Doe").person
+    korean_only = make_speaker(session, name_ko="김인권", name_en="").person
+    make_speaker(
+        make_session(make_edition(number=12, year=2022, is_published=False)), name_ko="비공개", name_en="Hidden"
+    )
+    make_person(name_ko="세션 없음", name_en="No session")
+
+    entries = sitemap_entries(client, containing="/people/")
+
+    assert entries == {
+        f"http://testserver/ko/people/{jane.pk}/jane-doe/": {
+            "ko": f"http://testserver/ko/people/{jane.pk}/jane-doe/",
+            "en": f"http://testserver/en/people/{jane.pk}/jane-doe/",
+            "x-default": f"http://testserver/people/{jane.pk}/jane-doe/",
+        },
+        f"http://testserver/en/people/{jane.pk}/jane-doe/": {
+            "ko": f"http://testserver/ko/people/{jane.pk}/jane-doe/",
+            "en": f"http://testserver/en/people/{jane.pk}/jane-doe/",
+            "x-default": f"http://testserver/people/{jane.pk}/jane-doe/",
+        },
+        f"http://testserver/ko/people/{korean_only.pk}/person/": {
+            "ko": f"http://testserver/ko/people/{korean_only.pk}/person/",
+            "x-default": f"http://testserver/people/{korean_only.pk}/person/",
         },
     }

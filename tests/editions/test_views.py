@@ -443,25 +443,35 @@ def test_session_detail_lists_organizers(client, session, language, organizers):
         (
             "ko",
             [
-                '<li><strong>김인권</strong>, 광주광역시 <span class="muted">(좌장)</span></li>',
-                '<li><strong>제인 도</strong>, 유엔인권사무소 <span class="muted">(발표자)</span></li>',
-                '<li><strong>이토론</strong> <span class="muted">(토론자)</span></li>',
+                '<li><a href="/ko/people/{}/kim-in-kwon/"><strong>김인권</strong></a>, 광주광역시'
+                ' <span class="muted">(좌장)</span></li>',
+                '<li><a href="/ko/people/{}/jane-doe/"><strong>제인 도</strong></a>, 유엔인권사무소'
+                ' <span class="muted">(발표자)</span></li>',
+                '<li><a href="/ko/people/{}/lee-toron/"><strong>이토론</strong></a>'
+                ' <span class="muted">(토론자)</span></li>',
             ],
         ),
         (
             "en",
             [
-                "<li><strong>Kim In-kwon</strong>, Gwangju Metropolitan City"
+                '<li><a href="/en/people/{}/kim-in-kwon/"><strong>Kim In-kwon</strong></a>, Gwangju Metropolitan City'
                 ' <span class="muted">(Moderator)</span></li>',
-                '<li><strong>Jane Doe</strong>, OHCHR <span class="muted">(Speaker)</span></li>',
-                '<li><strong>Lee Toron</strong> <span class="muted">(Discussant)</span></li>',
+                '<li><a href="/en/people/{}/jane-doe/"><strong>Jane Doe</strong></a>, OHCHR'
+                ' <span class="muted">(Speaker)</span></li>',
+                '<li><a href="/en/people/{}/lee-toron/"><strong>Lee Toron</strong></a>'
+                ' <span class="muted">(Discussant)</span></li>',
             ],
         ),
     ],
 )
-def test_session_detail_lists_speakers_with_affiliation_and_role(client, session, language, speakers):
+def test_session_detail_lists_speakers_with_affiliation_and_role_linking_their_pages(
+    client, session, language, speakers
+):
+    people = [speaker.person.pk for speaker in session.speakers.all()]
+
     response = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
 
+    speakers = [item.format(pk) for item, pk in zip(speakers, people, strict=True)]
     assertContains(response, '<ul class="speakers">' + "".join(speakers) + "</ul>", html=True)
 
 
@@ -581,7 +591,7 @@ def test_session_detail_query_count_does_not_grow_with_organizers_speakers_or_po
         response = client.get(f"/ko/forums/11/sessions/{session.pk}/")
 
     assert len(card_titles(response)) == size
-    assertContains(response, "<li><strong>홍길동</strong>", count=size)
+    assertContains(response, "<strong>홍길동</strong></a>, 광주광역시", count=size)
 
 
 # Languages
@@ -638,6 +648,19 @@ def test_declaration_detail_shows_title_date_and_numbered_paragraphs(
         assertContains(response, f'href="#p{number}"', count=1)
         assertContains(response, f">{number}</a> {text}</p>", count=1)
     assertNotContains(response, 'class="notice"')
+
+
+@pytest.mark.parametrize(("language", "label"), [("ko", "문단 {}"), ("en", "Paragraph {}")])
+@pytest.mark.parametrize("path", ["/{}/forums/11/declaration/", "/{}/forums/11/declaration/both/"])
+def test_paragraph_links_accessible_names_contain_their_visible_numbers(client, declaration, language, label, path):
+    response = client.get(path.format(language))
+
+    links = re.findall(
+        r'<a class="paragraph__number" href="#p\d+" aria-label="([^"]*)">(\d+)</a>', response.content.decode()
+    )
+    assert links == [(label.format(number), str(number)) for number in (1, 2, 3)]
+    # WCAG 2.5.3 (label in name): the visible number is a word of the spoken name.
+    assert all(number in name.split() for name, number in links)
 
 
 def test_declaration_detail_marks_paragraphs_shown_in_the_other_language(client, declaration):

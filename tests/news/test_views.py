@@ -27,7 +27,7 @@ from tests.factories import (
     seoul,
     views_of,
 )
-from tests.pages import BROWSER, article_url, card_titles, get
+from tests.pages import BROWSER, article_url, card_titles, get, open_graph
 
 pytestmark = pytest.mark.django_db
 
@@ -697,12 +697,12 @@ def test_post_detail_open_graph_tags(client, language, title, description, local
     assertContains(response, f'<img src="{post.cover.url}" alt="{post.cover_alt}" width="1200" height="630">')
 
 
-def test_post_detail_without_cover_has_no_open_graph_image(client):
+def test_post_detail_without_cover_shows_none_and_shares_the_site_image(client):
     post = make_post()
 
     response = client.get(article_url(post), HTTP_USER_AGENT=BROWSER)
 
-    assertNotContains(response, "og:image")
+    assert open_graph(response)["og:image"] == "http://testserver/static/img/og-default.png"
     assertNotContains(response, "article__cover")
 
 

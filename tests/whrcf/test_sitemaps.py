@@ -85,7 +85,7 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_nu
 
 # Each section's size, the newest change of posts and of declarations, and for the page
 # cache, when the next scheduled post is due.
-INDEX_QUERIES = 8
+INDEX_QUERIES = 9
 # The section's size, then its page.
 SECTION_PAGE_QUERIES = 2
 
@@ -101,6 +101,7 @@ def test_sitemap_is_an_index_of_its_sections(client):
         "/sitemap-sessions.xml",
         "/sitemap-declarations.xml",
         "/sitemap-organizations.xml",
+        "/sitemap-people.xml",
     ]
 
 

@@ -1,17 +1,19 @@
-"""The project's own views (whrcf/views.py): home, robots.txt, healthz and media."""
+"""The project's own views (whrcf/views.py): home, favicon.ico, robots.txt, healthz and media."""
 
 import datetime
 import re
 
 import pytest
 import time_machine
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.utils import timezone
+from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Edition, EditionPartner
 from tests.factories import make_edition, make_organization, make_partner, make_post, seoul
-from tests.pages import section_titles
+from tests.pages import json_ld, section_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,19 @@ def test_home_open_graph_tags_describe_the_site(client, language, title, descrip
     assertContains(response, f'<meta property="og:description" content="{description}">')
     assertContains(response, f'<meta name="description" content="{description}">')
     assertContains(response, '<meta property="og:type" content="website">')
-    assertNotContains(response, "og:image")
+
+
+@pytest.mark.parametrize(("language", "name"), [("ko", "세계인권도시포럼"), ("en", "World Human Rights Cities Forum")])
+def test_home_carries_the_forum_as_an_organization(client, language, name):
+    response = client.get(f"/{language}/")
+
+    assert json_ld(response) == {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": name,
+        "url": "https://www.whrcf.org/",
+        "logo": {"@type": "ImageObject", "url": "http://testserver/static/img/logo.png", "width": 512, "height": 512},
+    }
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -139,6 +153,25 @@ def test_home_query_count_does_not_grow_with_posts_or_partners(client, django_as
         response = client.get("/ko/")
 
     assert len(section_titles(response, "latest-heading")) == size
+
+
+# favicon.ico
+
+
+def test_favicon_address_points_at_the_static_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert (response.status_code, response["Location"]) == (302, "/static/img/favicon.ico")
+    assert response["Cache-Control"] == "max-age=86400, public"
+    with Image.open(finders.find("img/favicon.ico")) as icon:
+        assert (icon.format, sorted(icon.info["sizes"])) == ("ICO", [(16, 16), (32, 32), (48, 48), (64, 64)])
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_pages_link_the_icon(client, language):
+    response = client.get(f"/{language}/")
+
+    assertContains(response, '<link rel="icon" href="/static/img/favicon.ico" sizes="any">')
 
 
 # robots.txt

@@ -29,6 +29,7 @@ from editions.models import (
     Edition,
     EditionPartner,
     Organization,
+    Person,
     Session,
     Speaker,
 )
@@ -59,6 +60,13 @@ def content(name):
     """The data of demo/content/<name>.toml."""
     with (CONTENT / f"{name}.toml").open("rb") as file:
         return tomllib.load(file)
+
+
+def load_person(fields):
+    """The person of this Korean name, described as `fields` say: a person speaking in
+    several sessions is one row."""
+    person, _ = Person.objects.update_or_create(name_ko=fields["name_ko"], defaults=fields)
+    return person
 
 
 def in_seoul(value):
@@ -248,11 +256,10 @@ class Command(BaseCommand):
             session.organizers.set([organizations[slug] for slug in organizer_slugs])
             for order, speaker in enumerate(speakers, start=1):
                 # A recurring person is named by key and described once, in the people table.
-                details = {key: value for key, value in speaker.items() if key != "person"}
+                details = {key: value for key, value in speaker.items() if key not in ("person", "role")}
+                person = load_person({**data["people"].get(speaker.get("person"), {}), **details})
                 Speaker.objects.update_or_create(
-                    session=session,
-                    order=order,
-                    defaults={**data["people"].get(speaker.get("person"), {}), **details},
+                    session=session, order=order, defaults={"person": person, "role": speaker["role"]}
                 )
             sessions[ref] = session
         return sessions
