@@ -267,6 +267,10 @@ def check_revalidation(site, app):
             (status, again) == (200, 304) and headers["Content-Type"].startswith("image/"),
             f"a public image ({len(body):,} bytes, {headers['Content-Type']}) revalidated through {name}: {again}",
         )
+        check(
+            headers.get("Cache-Control") == "public, max-age=86400",
+            f"and kept by the browser for a day: Cache-Control {headers.get('Cache-Control')!r}",
+        )
 
 
 def check_static_and_body_limit(site, port):

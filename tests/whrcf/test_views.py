@@ -246,6 +246,17 @@ def test_revalidated_image_is_not_modified(client, media_root):
     assert again["X-Content-Type-Options"] == "nosniff"
 
 
+def test_uploaded_files_are_kept_by_browsers_for_a_day(client, media_root):
+    media_root.mkdir(parents=True)
+    (media_root / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    first = client.get("/media/cover.png")
+
+    again = client.get("/media/cover.png", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert (first.status_code, first["Cache-Control"]) == (200, "public, max-age=86400")
+    assert (again.status_code, again["Cache-Control"]) == (304, "public, max-age=86400")
+
+
 def test_media_outside_the_media_folder_is_a_bad_request(client, media_root):
     media_root.mkdir(parents=True)
 
