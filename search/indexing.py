@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from common.analysis import bulk_index_terms
 from common.languages import language_codes
-from editions.models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Session, Speaker
+from editions.models import (
+    Declaration,
+    DeclarationParagraph,
+    Edition,
+    EditionPartner,
+    Organization,
+    Person,
+    Session,
+    Speaker,
+)
 from news.models import Post, posts_changed_in_bulk
 
 from .models import SearchEntry
@@ -56,7 +65,7 @@ def session_document(session):
         text
         for speaker in session.speakers.all()
         for name in ("name", "affiliation")
-        for text in translations(speaker, name)
+        for text in translations(speaker.person, name)
     ]
     return Document(
         title=translations(session, "title"),
@@ -88,7 +97,7 @@ KINDS = {
     SearchEntry.Kind.NEWS: (Post, lambda: Post.objects.all(), post_document),
     SearchEntry.Kind.SESSION: (
         Session,
-        lambda: Session.objects.select_related("edition").prefetch_related("speakers"),
+        lambda: Session.objects.select_related("edition").prefetch_related("speakers__person"),
         session_document,
     ),
     SearchEntry.Kind.ORGANIZATION: (Organization, lambda: Organization.objects.all(), organization_document),
@@ -184,6 +193,11 @@ def speaker_changed(sender, instance, **kwargs):
     reindex(SearchEntry.Kind.SESSION, [instance.session_id])
 
 
+def person_changed(sender, instance, **kwargs):
+    """A person's name or affiliation is searched in every session they took part in."""
+    reindex(SearchEntry.Kind.SESSION, list(instance.roles.values_list("session_id", flat=True)) if instance.pk else [])
+
+
 def organization_changed(sender, instance, **kwargs):
     reindex(SearchEntry.Kind.ORGANIZATION, [instance.pk])
 
@@ -223,6 +237,7 @@ def keep_index_current():
         (Post, post_changed),
         (Session, session_changed),
         (Speaker, speaker_changed),
+        (Person, person_changed),
         (Organization, organization_changed),
         (EditionPartner, partner_changed),
         (Declaration, declaration_changed),

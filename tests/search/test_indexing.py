@@ -40,6 +40,22 @@ def test_session_is_found_by_its_speakers_and_hidden_with_its_forum():
     assert found("youth", SearchEntry.Kind.SESSION) == []
 
 
+def test_sessions_follow_a_change_of_their_speaker_s_name():
+    edition = make_edition(number=11)
+    opening = make_session(edition, title_ko="개막 세션", title_en="Opening")
+    closing = make_session(edition, title_ko="폐막 세션", title_en="Closing")
+    speaker = make_speaker(opening, name_ko="김인권", name_en="Kim Inkwon")
+    make_speaker(closing, person=speaker.person)
+    assert sorted(found("Inkwon", SearchEntry.Kind.SESSION)) == sorted([opening.pk, closing.pk])
+
+    speaker.person.name_en = "Kim In-kwon"
+    speaker.person.name_ko = "김인권씨"
+    speaker.person.save()
+
+    assert found("Inkwon", SearchEntry.Kind.SESSION) == []
+    assert sorted(found("In-kwon", SearchEntry.Kind.SESSION)) == sorted([opening.pk, closing.pk])
+
+
 def test_organization_is_found_once_it_takes_part_in_a_published_forum():
     organization = make_organization(slug="gwangju", name_ko="광주광역시", name_en="Gwangju Metropolitan City")
     assert found("광주광역시", SearchEntry.Kind.ORGANIZATION) == []
