@@ -5,6 +5,7 @@ and translated-fields-only forms for translators."""
 
 from contextlib import contextmanager
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
@@ -24,7 +25,8 @@ from reversion.models import Version
 
 from .freshness import mark_up_to_date, stale_counts, stale_object_ids, stale_translations, tracked_fields
 from .languages import empty, filled_languages, language_codes, translated_fields
-from .permissions import is_editor
+from .models import TranslatorLanguage
+from .permissions import is_editor, writable_languages
 from .revisions import compared_fields
 
 # The change form's checkboxes "Mark the English translation as up to date".
@@ -162,16 +164,26 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), StaleTranslationFilter]
 
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["common/translator_tabs.js"])
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context["stale_translations"] = stale_translations(obj)
             context["up_to_date_name"] = UP_TO_DATE
+        if not is_editor(request.user):
+            # The language tabs open on the translator's first language
+            # (static/common/translator_tabs.js).
+            context["translator_first_language"] = next(iter(writable_languages(request.user)), "")
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
-            mark_up_to_date(obj, request.POST.getlist(UP_TO_DATE))
+            writable = writable_languages(request.user)
+            keys = [key for key in request.POST.getlist(UP_TO_DATE) if key.rpartition("_")[2] in writable]
+            mark_up_to_date(obj, keys)
 
     def reversion_register(self, model, **kwargs):
         owner = next((inline for inline in self.inlines if inline.model is model), self)
@@ -307,6 +319,19 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
         )
 
 
+def disable_unwritable_languages(form_class, user, model):
+    """Disable the fields of `form_class` that are columns of translated fields of `model`
+    in a language `user` may not write."""
+    if is_editor(user):
+        return
+    writable = writable_languages(user)
+    translated = translated_fields(model)
+    for name, field in form_class.base_fields.items():
+        base, _separator, code = name.rpartition("_")
+        if base in translated and code in language_codes() and code not in writable:
+            field.disabled = True
+
+
 def translated_field_names(model):
     """The translated fields of `model` and their per-language columns (title, title_ko, …)."""
     fields = translated_fields(model)
@@ -315,8 +340,20 @@ def translated_field_names(model):
 
 class TranslatedFieldsOnlyMixin:
     """For a ModelAdmin or an inline: staff who are not editors may change translated
-    fields only; every other field of the form is read-only for them, so a value they
-    post for it is ignored."""
+    fields only, and of those only the columns of the languages they translate into
+    (TranslatorLanguage). Every other field is read-only for them; the other languages'
+    columns are disabled: still on their language tabs, shown but not editable, and a
+    value posted for them is ignored (Django keeps a disabled field's initial value)."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        disable_unwritable_languages(form, request.user, self.model)
+        return form
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        disable_unwritable_languages(formset.form, request.user, self.model)
+        return formset
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -342,3 +379,12 @@ class TranslatedFieldsOnlyMixin:
             and field.name not in translated
             and not (field.is_relation and field.related_model is parent)
         ]
+
+
+@admin.register(TranslatorLanguage)
+class TranslatorLanguageAdmin(admin.ModelAdmin):
+    """Editors say here which languages each member of the Translators group writes."""
+
+    list_display = ["user", "language", "order"]
+    list_filter = ["language"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]

@@ -1,0 +1,16 @@
+// A translator's change form opens every group of language tabs on the language they
+// translate into, named by the form (templates/admin/change_form.html), instead of the
+// admin's interface language. Runs on "load": after modeltranslation has built the tabs.
+"use strict";
+window.addEventListener("load", function () {
+  const marker = document.getElementById("translator-first-language");
+  const language = marker && marker.dataset.language;
+  if (!language) {
+    return;
+  }
+  for (const link of document.querySelectorAll(".ui-tabs-nav a.ui-tabs-anchor")) {
+    if (link.textContent.trim() === language.replace("_", "-")) {
+      link.click();
+    }
+  }
+});
