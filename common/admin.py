@@ -166,7 +166,9 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["common/translator_tabs.js"])
+        # After modeltranslation's script: its tabs are built first (a "ready" handler).
+        tabs = ["modeltranslation/js/tabbed_translation_fields.js", "common/translator_tabs.js"]
+        return super().media + forms.Media(js=tabs)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:

@@ -1,8 +1,9 @@
 // A translator's change form opens every group of language tabs on the language they
 // translate into, named by the form (templates/admin/change_form.html), instead of the
-// admin's interface language. Runs on "load": after modeltranslation has built the tabs.
+// admin's interface language. Loaded after modeltranslation's script, so this "ready"
+// handler runs after the one that builds the tabs.
 "use strict";
-window.addEventListener("load", function () {
+django.jQuery(function () {
   const marker = document.getElementById("translator-first-language");
   const language = marker && marker.dataset.language;
   if (!language) {
