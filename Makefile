@@ -58,7 +58,7 @@ screenshots: install compilemessages browser-tooling
 	$(PY) -m pytest -m browser tests/browser -k screenshots
 
 # Production-like, locally: gunicorn, DEBUG off, PostgreSQL and Redis (README, "Deploying").
-.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx
+.PHONY: prod bench bench-smoke check-two-servers check-faults check-nginx check-sitemap gnuboard-fixture
 PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/whrcf
 PROD_REDIS_URL ?= redis://127.0.0.1:6379/0
 PROD_ENV = DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -90,10 +90,22 @@ check-two-servers: install compilemessages
 check-nginx: install compilemessages
 	$(PY) bench/nginx.py
 
+# The sitemap at 100,000 posts (POSTS) on PostgreSQL: every post listed, each page's time; CI
+# runs it with SMOKE=1 (2,000 posts).
+check-sitemap: install compilemessages
+	$(PY) bench/sitemap.py
+
 # Redis stopped, restarted empty and from an old snapshot, paused; PostgreSQL stopped; a
 # worker killed: under load, on private servers it starts and stops itself. CI runs it.
 check-faults: install compilemessages
 	$(PY) bench/faults.py
+
+# Remakes tests/legacy/data/gnuboard5/ with the real gnuboard5 (see the script's docstring);
+# not part of CI. GNUBOARD5 is its git directory or source folder.
+gnuboard-fixture: install
+	@test -n "$(GNUBOARD5)" || { echo "give GNUBOARD5=/path/to/gnuboard5"; exit 2; }
+	apt-get install -y php8.2-fpm php8.2-mysql php8.2-gd php8.2-mbstring nginx mariadb-client
+	$(PY) tests/legacy/make_gnuboard_fixture.py $(GNUBOARD5)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -15,7 +15,12 @@ class CommonConfig(AppConfig):
     verbose_name = _("Staff")
 
     def ready(self):
+        from rosetta.signals import entry_changed
+
+        from .interface_translations import refuse_added_markup
+
         register_converter(IdConverter, "id")
+        entry_changed.connect(refuse_added_markup, dispatch_uid="refuse-added-markup")
 
 
 def watch_content(app_config):

@@ -9,6 +9,12 @@ server shares it) until content changes.
   09:00 appears at 09:00, not when the cache happens to expire. When that is, the
   function named by PAGE_CACHE_NEXT_PUBLICATION_FUNCTION tells.
 - Only anonymous GET/HEAD requests are served from the cache; staff see live pages.
+- The cache stays bounded whatever strangers ask for: a page's key is its path, the query
+  parameters it reads and the host name (no port). An address with another parameter
+  (`?x=1`, `?utm_source=…`) is redirected with a 301 to the address without it, rather
+  than served under the clean key, because a page's links (canonical, hreflang,
+  pagination) repeat its query string. A page rendered for a Host header naming another
+  port than the server's is not kept, as its absolute links name that port.
 - The article page is cached with a placeholder where the view count goes; each request
   fills in the live count (news/counting.py), so caching never freezes or skips a count.
   With Redis, reading the article and counting its reader are one round trip
@@ -21,14 +27,17 @@ server shares it) until content changes.
 
 import hashlib
 import time
-from functools import wraps
+from functools import partial, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisSerializer
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
@@ -85,15 +94,47 @@ def is_cacheable(request):
     return settings.PAGE_CACHE and request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
-def page_key(request, with_query=True):
-    """The cache key of this page, or None when this request is not served from the cache;
-    `with_query=False` for pages that ignore their query string, so that links with
-    tracking parameters share one cached page."""
+def page_key(request, params=()):
+    """The cache key of this page, or None when this request is not served from the cache.
+    Only the query parameters the page reads (`params`) and the host name make the key;
+    a random port, or a parameter the page ignores, is no new page in the cache."""
     if not is_cacheable(request):
         return None
-    path = request.get_full_path() if with_query else request.path
-    address = hashlib.sha256(f"{request.get_host()}{path}".encode()).hexdigest()
+    address = hashlib.sha256(f"{host_name(request)}{request.path}?{clean_query(request, params)}".encode()).hexdigest()
     return f"page:{get_language()}:{address}"
+
+
+def host_name(request):
+    """The requested host without its port, in lower case: ALLOWED_HOSTS accepts any
+    port of an allowed host."""
+    host, _port = split_domain_port(request.get_host())
+    return host
+
+
+def renders_for_every_port(request):
+    """Whether a page rendered for this request may be kept for every port of its host:
+    its absolute links name the port of the Host header, so only a request through the
+    port the server really answers on (or none: the scheme's own) may fill the cache."""
+    _host, port = split_domain_port(request.get_host())
+    return not port or port == request.META.get("SERVER_PORT")
+
+
+def clean_query(request, params):
+    """The query string made of the parameters in `params` alone, in that order, blank
+    ones left out, each with the value the page reads (the last one given)."""
+    return urlencode([(name, request.GET[name]) for name in params if request.GET.get(name)])
+
+
+def redirect_to_clean_query(request, params):
+    """A 301 to this address without the parameters the page does not read (and in their
+    canonical order), or None when the address is already clean. The page then depends
+    only on what its cache key holds, and no link on it repeats a stranger's parameters."""
+    if request.method not in ("GET", "HEAD") or not request.META.get("QUERY_STRING"):
+        return None
+    query = clean_query(request, params)
+    if query == request.META["QUERY_STRING"]:
+        return None
+    return HttpResponsePermanentRedirect(f"{escape_uri_path(request.path)}{'?' if query else ''}{query}")
 
 
 def cached_page(key):
@@ -166,12 +207,18 @@ def seconds_until_next_scheduled_post(version=None):
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
-def cache_public_page(view):
-    """Serve the view's 200 responses from the cache for anonymous readers."""
+def cache_public_page(view=None, *, params=()):
+    """Serve the view's 200 responses from the cache for anonymous readers. `params` names
+    the query parameters the view reads; an address with any other is redirected to
+    the one without (`redirect_to_clean_query`)."""
+    if view is None:
+        return partial(cache_public_page, params=params)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        key = page_key(request)
+        if to_clean_address := redirect_to_clean_query(request, params):
+            return to_clean_address
+        key = page_key(request, params)
         if key is None:
             return view(request, *args, **kwargs)
         version, cached = cached_page(key)
@@ -184,7 +231,8 @@ def cache_public_page(view):
                 response.render()
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
-            store(key, version, response.content, response["Content-Type"])
+            if renders_for_every_port(request):
+                store(key, version, response.content, response["Content-Type"])
         # Browsers and proxies may keep the page but must ask again each time; the ETag
         # (ConditionalGetMiddleware) turns an unchanged page into a 304.
         patch_cache_control(response, max_age=0, must_revalidate=True)

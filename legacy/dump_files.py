@@ -2,6 +2,10 @@
 Tables of a dump, as the old site's database gives them: a JSON or CSV file holds one
 table; a mysqldump SQL file holds many, read from its CREATE TABLE and INSERT statements
 without running any of it. Each row comes with where it was found, for error messages.
+
+A SQL dump is read only when it is whole: mysqldump ends every statement with `;` and the
+dump with the line `-- Dump completed`. A dump cut short (a full disk, a broken copy) would
+otherwise import the tables and rows before the cut as if they were all.
 """
 
 import csv
@@ -27,6 +31,12 @@ SQL_TOKEN = re.compile(
 SQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "%": "\\%", "_": "\\_"}
 SQL_STRING_ESCAPES = {"'": re.compile(r"\\(.)|''", re.DOTALL), '"': re.compile(r'\\(.)|""', re.DOTALL)}
 INSERT_MODIFIERS = {"LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO"}
+TABLE_STATEMENTS = {"INSERT", "CREATE", "DROP", "LOCK"}
+TABLE_NAME_PREFIXES = INSERT_MODIFIERS | {"TABLE", "TABLES", "IF", "NOT", "EXISTS"}
+# The tokens of a statement that hold the table's name: CREATE TABLE IF NOT EXISTS `t`.
+STATEMENT_HEAD = 8
+# mysqldump's last line, with the date unless --skip-dump-date ("%2d" hours: " 9:05:01").
+DUMP_COMPLETED = re.compile(r"-- Dump completed(?: on \d{4}-\d{2}-\d{2} +\d{1,2}:\d{2}:\d{2})?")
 
 
 class DumpError(Exception):
@@ -132,22 +142,53 @@ def read_sql(path, text, wanted):
 
 
 def sql_statements(path, text):
-    """Lists of (kind, value, position) tokens, one list per statement."""
-    statement = []
+    """Lists of (kind, value, position) tokens, one list per statement; DumpError unless
+    every statement ends with `;` and the dump with mysqldump's last line."""
+    statement, table, last_comment = [], None, None
     for match in SQL_TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
         if kind == "space":
+            if value.startswith("--"):
+                last_comment = match
             continue
+        last_comment = None
         if kind == "other" and value in "'\"`":
-            raise DumpError(f"{path}: line {line_at(text, match.start())}: unterminated quoted text.")
+            raise DumpError(
+                f"{path}: line {line_at(text, match.start())}: unterminated quoted text{in_table(table)}; "
+                "the dump is damaged or cut short."
+            )
         if kind == "symbol" and value == ";":
             if statement:
                 yield statement
             statement = []
-        else:
-            statement.append((kind, value, match.start()))
+            continue
+        statement.append((kind, value, match.start()))
+        if len(statement) <= STATEMENT_HEAD:
+            table = statement_table(statement) or table
     if statement:
-        yield statement
+        raise DumpError(
+            f"{path}: line {line_at(text, statement[0][2])}: a statement{in_table(table)} has no closing ;, "
+            "the dump is cut short. Import a whole dump."
+        )
+    if last_comment is None or not DUMP_COMPLETED.fullmatch(last_comment.group().rstrip()) or not text.endswith("\n"):
+        raise DumpError(
+            f"{path}: line {line_at(text, len(text))}: the dump ends{in_table(table)} without mysqldump's last "
+            'line "-- Dump completed", so it is cut short (or was made with --skip-comments). Import a whole dump.'
+        )
+
+
+def statement_table(statement):
+    """The table a statement about one table (CREATE TABLE, INSERT, DROP TABLE, LOCK TABLES)
+    names, once its name is read; else None."""
+    words = [value.upper() if kind == "word" else value for kind, value, _position in statement]
+    if words[0] not in TABLE_STATEMENTS or (words[0] != "INSERT" and words[1:2] not in (["TABLE"], ["TABLES"])):
+        return None
+    names = [statement[index][1] for index in range(1, len(words)) if words[index] not in TABLE_NAME_PREFIXES]
+    return unquote_name(names[0]) if names else None
+
+
+def in_table(table):
+    return f" in table {table}" if table else ""
 
 
 def line_at(text, position):

@@ -3,14 +3,17 @@ Old links never die: requests for the old site's pages (legacy/old_site.py names
 forms) are answered here, by LegacyURLMiddleware, in this order:
 
 1. an entry of the legacy URL table (LegacyURL, kept in the admin and filled by the
-   gnuboard importer): a 301 to its post or edition in the entry's language, or to its
+   gnuboard importer with each article, each comment (to its article) and each attachment's
+   /bbs/download.php link): a 301 to its post or edition in the entry's language, or to its
    address; or a 410 page saying the page is gone. Each answer counts a hit.
 2. what the old address names by itself: an imported board row (Post.legacy_board and
    legacy_id) in the board's language; the forum of the year of /PastForum/<year>.php, in
    the reader's language. A board without wr_id, or the site builder's list, lands on the
    news list.
 3. a 404, and the address is recorded (MissingLegacyURL) for the admin's report of missing
-   legacy URLs, where one click maps it.
+   legacy URLs, where one click maps it: only an address the old site could have had (one
+   of its boards, a forum year since the first), and at most MISSING_LEGACY_URLS_MAX of
+   them, the least requested dropped first.
 
 Why a middleware, listed before LocaleMiddleware, rather than URL patterns: the site
 builder's articles (/news/?bmode=view&idx=12) share their path with our news list, and
@@ -36,6 +39,7 @@ from .old_site import (
     BOARD_PATH,
     PAST_FORUM_PAGE,
     board_language,
+    could_be_old_page,
     is_builder_list,
     is_old_site_request,
     old_address,
@@ -81,7 +85,8 @@ def old_site_response(request):
         url = default_url(path, params)
     if url is not None:
         return HttpResponsePermanentRedirect(url)
-    MissingLegacyURL.objects.record(old_path, old_query)
+    if could_be_old_page(path, params):
+        MissingLegacyURL.objects.record(old_path, old_query)
     return not_found(request, language)
 
 

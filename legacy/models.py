@@ -140,8 +140,9 @@ class LegacyURL(OldSiteAddress):
         address = self.typed_old_address()
         if address is None:
             errors["old_path"] = _(
-                "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, /E_pNNNN.php, "
-                "/E_pNNNN_YYYY.php, /PastForum/YYYY.php and /news/?bmode=view&idx=…."
+                "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, "
+                "/bbs/download.php?bo_table=…&wr_id=…&no=…, /E_pNNNN.php, /E_pNNNN_YYYY.php, /PastForum/YYYY.php "
+                "and /news/?bmode=view&idx=…."
             )
         else:
             self.old_path, self.old_query = address
@@ -207,7 +208,8 @@ class LegacyURL(OldSiteAddress):
 class MissingLegacyURLQuerySet(models.QuerySet):
     def record(self, old_path, old_query):
         """Count a request for an old address that leads nowhere: one row per address, its
-        count raised in the database, so that concurrent requests lose none."""
+        count raised in the database, so that concurrent requests lose none. A new address
+        makes room for itself when the report is full (`drop_beyond_the_cap`)."""
         now = timezone.now()
         address = self.filter(old_path=old_path, old_query=old_query)
         if address.update(hit_count=F("hit_count") + 1, last_seen_at=now):
@@ -221,6 +223,15 @@ class MissingLegacyURLQuerySet(models.QuerySet):
         except IntegrityError:
             # Another request recorded the address between the update and the insert.
             address.update(hit_count=F("hit_count") + 1, last_seen_at=now)
+        else:
+            self.drop_beyond_the_cap()
+
+    def drop_beyond_the_cap(self):
+        """Keep the MISSING_LEGACY_URLS_MAX most requested addresses, the most recently
+        requested first among equals: addresses made up by a crawler or an attacker are
+        asked for once, and make room for each other, never for a real missing page."""
+        beyond = self.order_by("-hit_count", "-last_seen_at", "-pk")[settings.MISSING_LEGACY_URLS_MAX :]
+        self.filter(pk__in=list(beyond.values_list("pk", flat=True))).delete()
 
 
 class MissingLegacyURL(OldSiteAddress):

@@ -84,6 +84,11 @@ class PostQuerySet(models.QuerySet):
         """What a link to a post shows: its title, at its address."""
         return self.only("slug", "title")
 
+    def for_sitemap(self):
+        """What the sitemap lists: each post's address, the languages its title has, and
+        when it last changed."""
+        return self.only("slug", "title", "updated_at")
+
     def search(self, query):
         """Posts whose title, summary or body text contains `query`, in either language;
         matches in a title first, then in a summary, then in the body, newest first."""

@@ -8,7 +8,7 @@ from .feeds import LatestPostsAtomFeed, LatestPostsFeed
 app_name = "news"
 
 urlpatterns = [
-    path("", cache_public_page(views.post_list), name="post_list"),
+    path("", cache_public_page(views.post_list, params=views.POST_LIST_PARAMS), name="post_list"),
     path("feed/", cache_public_page(LatestPostsFeed()), name="post_feed"),
     path("feed/atom/", cache_public_page(LatestPostsAtomFeed()), name="post_feed_atom"),
     path("feed/<slug:category_slug>/", cache_public_page(LatestPostsFeed()), name="category_feed"),

@@ -13,6 +13,8 @@ from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     content_version,
     page_key,
+    redirect_to_clean_query,
+    renders_for_every_port,
     store,
 )
 from common.pagination import ArchivePaginator
@@ -29,6 +31,8 @@ POSTS_PER_PAGE = 20
 ARTICLE_TEXT = ("title", "summary", "body")
 # Longer queries are cut: nobody types more, and every character costs a LIKE scan.
 MAX_QUERY_LENGTH = 100
+# The query parameters the list reads: any other is redirected away (common/page_cache.py).
+POST_LIST_PARAMS = ("category", "edition", "q", "page")
 
 
 def post_list(request):
@@ -66,7 +70,9 @@ def post_detail(request, pk, slug=None):
     """The article, counting the reader. For anonymous readers the page comes from the cache
     (rendered once per language and content version) with the live count filled in; a
     cached page means the post is public at this address, so a hit reads no database."""
-    key = page_key(request, with_query=False)
+    if to_clean_address := redirect_to_clean_query(request, params=()):
+        return to_clean_address
+    key = page_key(request)
     if key and (cached := view_cached_page(request, pk, key)):
         html, view_count, seen = cached
     else:
@@ -78,7 +84,7 @@ def post_detail(request, pk, slug=None):
         context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
         context["structured_data"] = news_article(request, post)
         html = render_to_string("news/post_detail.html", context, request)
-        if key:
+        if key and renders_for_every_port(request):
             store(key, version, html)
         view_count, seen = register_view(request, pk, post.view_count)
     response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))

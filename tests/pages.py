@@ -5,6 +5,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from lxml import etree
+
 # A reader's browser: counted as a view (a request without a User-Agent is not).
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -65,13 +67,60 @@ def rss_items(response, fields=("title", "link")):
 
 
 def sitemap_entries(client, containing=""):
-    """{location: {hreflang: href}} of /sitemap.xml, for the locations containing `containing`."""
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+    """{location: {hreflang: href}} of every page of every section of /sitemap.xml, for the
+    locations containing `containing`."""
     return {
-        url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
-        for url in root.iter(f"{SITEMAP}url")
-        if containing in url.find(f"{SITEMAP}loc").text
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        for section in sitemap_index(client)
+        for url in sitemap_urls(client, section)
+        if containing in url.findtext(f"{SITEMAP}loc")
     }
+
+
+def sitemap_index(client):
+    """The addresses (paths) of the section pages /sitemap.xml lists, once it has been
+    checked to be a sitemap index as sitemaps.org defines it."""
+    root = parse_sitemap_xml(client.get("/sitemap.xml"), "sitemapindex")
+    assert all(child.tag == f"{SITEMAP}sitemap" for child in root)
+    assert len(root) <= SITEMAP_MAX_ENTRIES
+    return [relative(child.findtext(f"{SITEMAP}loc")) for child in root]
+
+
+def sitemap_urls(client, address):
+    """The <url> elements of one section page, once checked against the protocol: one
+    absolute <loc> each, lastmod a W3C date, hreflang alternates with an href."""
+    root = parse_sitemap_xml(client.get(address), "urlset")
+    assert len(root) <= SITEMAP_MAX_ENTRIES
+    for url in root:
+        assert url.tag == f"{SITEMAP}url"
+        assert [child.tag for child in url if child.tag.startswith(SITEMAP)] in URL_CHILDREN
+        assert re.fullmatch(r"https?://[^\s]{1,2040}", url.findtext(f"{SITEMAP}loc"))
+        lastmod = url.findtext(f"{SITEMAP}lastmod")
+        assert lastmod is None or W3C_DATETIME.fullmatch(lastmod), lastmod
+        for link in url.iter(f"{XHTML}link"):
+            assert (link.get("rel"), bool(link.get("hreflang")), bool(link.get("href"))) == ("alternate", True, True)
+    return list(root)
+
+
+def parse_sitemap_xml(response, root_name):
+    assert (response.status_code, response["Content-Type"]) == (200, "application/xml")
+    root = etree.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}{root_name}"
+    return root
+
+
+def relative(url):
+    return url.removeprefix("http://testserver")
+
+
+# sitemaps.org: at most 50,000 entries in a sitemap or an index; a <url> holds its <loc>,
+# then optionally <lastmod>, <changefreq>, <priority>, in that order.
+SITEMAP_MAX_ENTRIES = 50_000
+URL_CHILDREN = [
+    [f"{SITEMAP}{name}" for name in names]
+    for names in [["loc"], ["loc", "lastmod"], ["loc", "changefreq"], ["loc", "lastmod", "changefreq"]]
+]
+W3C_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z))?")
 
 
 def srcset_of(response):

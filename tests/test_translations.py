@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.apps import apps
+
+from common.interface_translations import entries_adding_markup
 
 PROJECT = Path(__file__).resolve().parents[1]
 # The project's own apps (whrcf, common, news…), not the installed packages.
@@ -51,3 +54,10 @@ def test_korean_catalogue_holds_every_string_of_the_sources_translated(tmp_path)
     assert sorted(extracted - committed) == [], "run `make messages` and translate the new strings"
     assert result.returncode == 0
     assert re.fullmatch(r"\d+ translated messages\.\n", result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_no_translation_adds_markup_to_its_source(language):
+    """Django prints the translations of template text unescaped: a translation may hold only
+    the markup of its English source (common/interface_translations.py)."""
+    assert entries_adding_markup(PROJECT / f"locale/{language}/LC_MESSAGES/django.po") == []

@@ -5,7 +5,8 @@ Backups of the site: the database and the uploaded files, in one folder.
         database.dump      pg_dump --format=custom (PostgreSQL), or
         database.sqlite3   an online copy made with SQLite's backup API
         media.tar.gz       MEDIA_ROOT, when uploads are kept on local disk
-        manifest.json      when, which database engine, how many posts
+        manifest.json      when, which database engine, how many posts (counted in the
+                           dumped snapshot: what a restore gives back)
 
 The app servers write their views to the database every VIEW_COUNT_FLUSH_SECONDS: a backup
 holds every view counted until then.
@@ -13,6 +14,7 @@ A restore goes into an empty database (create it, point DATABASE_URL at it) and 
 or missing MEDIA_ROOT; `--replace` overwrites what is there.
 """
 
+import itertools
 import json
 import os
 import shutil
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 POSTGRES_DUMP = "database.dump"
@@ -52,18 +54,11 @@ def media_on_local_disk():
 
 
 def make_backup(parent):
-    from news.models import Post
-
-    folder = Path(parent) / f"backup-{timezone.now():%Y%m%d-%H%M%S}"
-    folder.mkdir(parents=True)
+    folder = new_backup_folder(Path(parent))
     if connection.vendor == "postgresql":
-        run(
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(folder / POSTGRES_DUMP)], postgres_environment()
-        )
+        posts = dump_postgres(folder / POSTGRES_DUMP)
     elif connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with sqlite3.connect(folder / SQLITE_COPY) as copy:
-            connection.connection.backup(copy)
+        posts = copy_sqlite(folder / SQLITE_COPY)
     else:
         raise CommandError(f"Backups of {connection.vendor} databases are not supported.")
     media = Path(settings.MEDIA_ROOT)
@@ -73,11 +68,54 @@ def make_backup(parent):
     manifest = {
         "created": timezone.now().isoformat(),
         "database": connection.vendor,
-        "posts": Post.objects.count(),
+        "posts": posts,
         "media": (folder / MEDIA_ARCHIVE).exists(),
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return folder, manifest
+
+
+def new_backup_folder(parent):
+    """A new folder backup-YYYYMMDD-HHMMSS, or backup-YYYYMMDD-HHMMSS-2 (-3, …) when a backup
+    was made in the same second: never one that exists, even with two backups at once."""
+    name = f"backup-{timezone.now():%Y%m%d-%H%M%S}"
+    parent.mkdir(parents=True, exist_ok=True)
+    for attempt in itertools.count(1):
+        folder = parent / (name if attempt == 1 else f"{name}-{attempt}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+
+
+def dump_postgres(path):
+    """pg_dump into `path`; returns the number of posts in the dump. The posts are counted in
+    a transaction whose snapshot pg_dump then dumps (`--snapshot`), so a post written
+    meanwhile is in neither."""
+    from news.models import Post
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        [snapshot] = cursor.fetchone()
+        posts = Post.objects.count()
+        command = ["pg_dump", "--format=custom", "--no-owner", f"--snapshot={snapshot}", "--file", str(path)]
+        run(command, postgres_environment())
+    return posts
+
+
+def copy_sqlite(path):
+    """An online copy of the SQLite database into `path`; returns the number of posts in the
+    copy, counted there."""
+    from news.models import Post
+
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+        [posts] = copy.execute(f'SELECT COUNT(*) FROM "{Post._meta.db_table}"').fetchone()
+    copy.close()
+    return posts
 
 
 def restore_backup(folder, replace=False):

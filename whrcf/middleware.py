@@ -1,7 +1,9 @@
 import re
 import uuid
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 
 from .logging import current_request_id
 
@@ -19,6 +21,28 @@ class RejectNullCharactersMiddleware:
         if "\x00" in request.path or any("\x00" in value for value in request.GET.values()):
             return HttpResponseBadRequest("Bad request", content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class RejectLargeRequestsOfVisitorsMiddleware:
+    """Only staff upload files: a request body larger than PUBLIC_REQUEST_MAX_BYTES from
+    anyone else is answered 413 from its Content-Length alone, before CSRF or a form reads
+    the body (Django would write a large upload to a temporary file first). Placed after
+    AuthenticationMiddleware, before any view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if body_length(request) > settings.PUBLIC_REQUEST_MAX_BYTES and not request.user.is_staff:
+            return render(request, "413.html", status=413)
+        return self.get_response(request)
+
+
+def body_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 class RequestIdMiddleware:

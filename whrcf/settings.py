@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "whrcf.middleware.RejectLargeRequestsOfVisitorsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out logins.
@@ -145,6 +146,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The report of missing old-site addresses (legacy/middleware.py) keeps at most this many,
+# the least requested dropped first.
+MISSING_LEGACY_URLS_MAX = int(os.environ.get("MISSING_LEGACY_URLS_MAX", "1000"))
 # After Redis fails to answer, each process leaves it alone this long, then tries again.
 REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 # Public pages served from the cache (common/page_cache.py); off only to measure or debug.
@@ -297,6 +301,9 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Form posts beyond these sizes are refused with 400 before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Anyone but staff (readers, the login form) sends small forms: a larger body is refused
+# with a 413 before it is read (whrcf/middleware.py).
+PUBLIC_REQUEST_MAX_BYTES = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -317,3 +324,7 @@ ROSETTA_ACCESS_CONTROL_FUNCTION = "common.permissions.can_translate_interface"
 ROSETTA_LOGIN_URL = "admin:login"
 ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
 ROSETTA_SHOW_AT_ADMIN_PANEL = True
+# Translators see the project's own catalogue (locale/) and nothing else: no installed app's,
+# not Django's (whrcf/urls.py answers 404 to the "django", "third-party" and "all" lists).
+ROSETTA_EXCLUDED_APPLICATIONS = INSTALLED_APPS
+ROSETTA_POFILENAMES = ("django.po",)

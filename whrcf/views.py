@@ -71,6 +71,10 @@ def healthz(request):
     return JsonResponse({"status": status, **checks}, status=503 if status == "error" else 200)
 
 
+def not_found(request):
+    raise Http404
+
+
 def server_error(request):
     """A database that does not answer is an outage, not a bug: a 503 page in the reader's
     language asking to come back soon (Retry-After). Anything else is Django's 500 page."""

@@ -1,12 +1,15 @@
 """Public pages served from the cache (common/page_cache.py), and made again when content changes."""
 
 import datetime
+import random
 
 import pytest
+import redis
 from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from news.counting import pending_views
 from news.models import Post
 from tests.factories import make_post, make_staff
 from tests.pages import BROWSER
@@ -164,3 +167,94 @@ def test_edited_paragraph_shows_at_once_on_the_cached_page(client, declaration):
     response = client.get("/en/forums/11/declaration/")
 
     assertContains(response, ">2</a> Cities keep every promise.</p>", count=1)
+
+
+def cache_keys(settings):
+    """The keys this test's cache holds in Redis."""
+    prefix = settings.CACHES["default"].get("KEY_PREFIX", "")
+    return sorted(redis.Redis.from_url(settings.CACHES["default"]["LOCATION"]).scan_iter(f"{prefix}:*"))
+
+
+def test_random_query_strings_and_host_ports_add_no_cache_key(redis_cache, settings):
+    post = make_post(title_ko="첫 소식", title_en="First news")
+    pages = ["/ko/", "/en/", "/ko/news/", "/en/news/?page=2", "/en/forums/", post.get_absolute_url()]
+    for page in pages:
+        Client().get(page, HTTP_USER_AGENT=BROWSER)
+    keys = cache_keys(settings)
+
+    answers = set()
+    for n in range(200):
+        page = random.choice(pages)
+        separator = "&" if "?" in page else "?"
+        host = f"127.0.0.1:{random.randint(1, 65535)}"
+        response = Client().get(f"{page}{separator}x={n}", HTTP_USER_AGENT=BROWSER, HTTP_HOST=host)
+        answers.add(response.status_code)
+        response = Client().get(page, HTTP_USER_AGENT=BROWSER, HTTP_HOST=host)
+        answers.add(response.status_code)
+
+    assert answers == {200, 301}
+    assert cache_keys(settings) == keys
+
+
+@pytest.mark.parametrize(
+    ("address", "clean_address"),
+    [
+        ("/ko/news/?x=1", "/ko/news/"),
+        ("/en/news/?utm_source=mail&page=2&x=1", "/en/news/?page=2"),
+        ("/en/news/?page=2&category=forum&q=", "/en/news/?category=forum&page=2"),
+        ("/ko/news/?q=%ED%8F%AC%EB%9F%BC&fbclid=abc", "/ko/news/?q=%ED%8F%AC%EB%9F%BC"),
+        ("/en/?fbclid=abc", "/en/"),
+        ("/ko/forums/?x=1&x=2", "/ko/forums/"),
+    ],
+)
+def test_parameters_a_page_does_not_read_are_redirected_away(client, address, clean_address):
+    response = client.get(address, HTTP_USER_AGENT=BROWSER)
+
+    assert (response.status_code, response["Location"]) == (301, clean_address)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_article_address_with_a_parameter_is_redirected_to_the_article(client, language):
+    post = make_post(title_ko="첫 소식", title_en="First news")
+    address = f"/{language}/news/{post.pk}/{post.slug}/"
+
+    response = client.get(f"{address}?utm_source=x", HTTP_USER_AGENT=BROWSER)
+
+    assert (response.status_code, response["Location"]) == (301, address)
+
+
+def test_page_rendered_for_another_port_is_not_kept_for_the_host(client):
+    make_post(title_ko="첫 소식")
+    client.get("/ko/news/", HTTP_USER_AGENT=BROWSER, HTTP_HOST="testserver:4444")
+
+    served = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
+
+    assertContains(served, '<link rel="canonical" href="http://testserver/ko/news/">', html=True)
+    assertNotContains(served, "4444")
+
+
+def fill_redis_memory(server):
+    """Redis refuses any write from now on, as with maxmemory and noeviction when full."""
+    client = redis.Redis.from_url(server.url)
+    client.config_set("maxmemory-policy", "noeviction")
+    client.set("filler", "x" * 100_000)
+    client.config_set("maxmemory", client.info("memory")["used_memory"])
+    with pytest.raises(redis.exceptions.OutOfMemoryError):
+        client.set("another", "x" * 100_000)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_full_redis_is_a_cache_miss_not_an_error(private_redis, language):
+    post = make_post(title_ko="첫 소식", title_en="First news", view_count=5)
+    fill_redis_memory(private_redis)
+
+    answers = [
+        Client().get(address, HTTP_USER_AGENT=BROWSER)
+        for address in [f"/{language}/", f"/{language}/news/", f"/{language}/news/{post.pk}/{post.slug}/"] * 3
+    ]
+
+    assert [response.status_code for response in answers] == [200] * 9
+    assertContains(answers[-1], {"ko": "첫 소식", "en": "First news"}[language])
+    pending_views.write()
+    post.refresh_from_db()
+    assert post.view_count == 8

@@ -26,6 +26,9 @@ DATA = SAMPLE_DUMP / "data"
 STAGE_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728102_3317.png"
 GROUP_IMAGE = "9c2e41d7b08a3f65e1d4c7a2b9f03e58_1635728240_8864.jpg"
 NEWSLETTER = "3400712835_7f3c9e21_newsletter_2021_11.pdf"
+NEWSLETTER_TITLE = "WHRCF 뉴스레터 2021년 11월호.pdf"
+# mysqldump's last line: a SQL dump without it is cut short.
+DUMP_COMPLETED = "-- Dump completed on 2023-12-28 23:40:12\n"
 # What the sample rows hold in wr_password, wr_ip and wr_email.
 PRIVATE_VALUES = [
     "*6A2F9C0E4B81D3577E0C9A1B2D4F6E8A0C3B5D71",
@@ -126,7 +129,10 @@ def test_import_json_board_makes_korean_posts():
         "news-63",
         "news-70",
     ]
-    assert stdout == "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
+        "Old addresses kept: posts 4, comments 1 (to their posts), attachment downloads 0.\n"
+    )
     assert stderr == (
         "Warning: 2 images keep their old addresses; give --files DIR (the old site's data/ folder) to copy them.\n"
     )
@@ -150,7 +156,10 @@ def test_import_skips_comment_and_secret_rows(tmp_path):
     stdout, _stderr = import_gnuboard(dump)
 
     assert list(Post.objects.values_list("legacy_id", "title_ko")) == [(1, "공개 글")]
-    assert stdout == "Imported 1 posts (1 created, 0 updated, 2 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 1 posts (1 created, 0 updated, 2 skipped) from board news.\n"
+        "Old addresses kept: posts 1, comments 1 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_plain_text_row_becomes_escaped_paragraphs():
@@ -218,7 +227,10 @@ def test_import_csv_english_board_fills_only_english_columns():
         "youth-translation-volunteers-wanted-for-the-11th-whrcf",
     ]
     assert [post.languages for post in Post.objects.all()] == [["en"]] * 5
-    assert stdout == "Imported 5 posts (5 created, 0 updated, 0 skipped) from board news_eng.\n"
+    assert stdout == (
+        "Imported 5 posts (5 created, 0 updated, 0 skipped) from board news_eng.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_sql_dump_reads_escaped_strings():
@@ -243,7 +255,10 @@ def test_import_sql_dump_reads_escaped_strings():
         "<p>39개국 98개 도시에서 온 참가자들이 48개 프로그램에서 지방정부가 인권을 지키는 방법을 논의합니다. "
         '자세한 일정은 누리집의 "프로그램" 메뉴에서 볼 수 있습니다.</p>'
     )
-    assert stdout == "Imported 3 posts (3 created, 0 updated, 0 skipped) from board news.\n"
+    assert stdout == (
+        "Imported 3 posts (3 created, 0 updated, 0 skipped) from board news.\n"
+        "Old addresses kept: posts 3, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
@@ -261,7 +276,7 @@ def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
         "INSERT INTO `g5_write_notice` VALUES "
         "(4,'홈페이지 점검 안내','점검 중에는 \\'참가 신청\\'이 잠시 멈춥니다.\\n양해 바랍니다.',"
         "'2022-09-20 09:00:00',''),"
-        "(5,'자원봉사자 모집','모집 마감','2022-08-01 10:00:00',NULL);\n",
+        "(5,'자원봉사자 모집','모집 마감','2022-08-01 10:00:00',NULL);\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
 
@@ -274,7 +289,10 @@ def test_import_sql_dump_without_column_list_reads_the_create_table(tmp_path):
         ("notice", 5, "자원봉사자 모집", "<p>모집 마감</p>"),
     ]
     assert list(Category.objects.values_list("slug", "name_ko", "name_en")) == [("notice", "공지", "Notice")]
-    assert stdout == "Imported 2 posts (2 created, 0 updated, 0 skipped) from board notice.\n"
+    assert stdout == (
+        "Imported 2 posts (2 created, 0 updated, 0 skipped) from board notice.\n"
+        "Old addresses kept: posts 2, comments 0 (to their posts), attachment downloads 0.\n"
+    )
 
 
 def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
@@ -285,7 +303,7 @@ def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
         "INSERT INTO `g5_write_news_eng` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`,`wr_hit`) VALUES "
         "(40,'Newsletter, November 2021','<p>See the attached file.</p>','2021-11-15 15:00:00',233);\n"
         "INSERT INTO `g5_board_file` (`bo_table`,`wr_id`,`bf_no`,`bf_source`,`bf_file`,`bf_download`) VALUES "
-        f"('news',70,0,'뉴스레터.pdf','{NEWSLETTER}',257);\n",
+        f"('news',70,0,'뉴스레터.pdf','{NEWSLETTER}',257);\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
     twins = tmp_path / "twins.csv"
@@ -302,6 +320,7 @@ def test_import_one_sql_dump_of_the_whole_old_site(tmp_path):
         "Imported 1 posts (0 created, 1 updated, 0 skipped) from board news_eng.\n"
         "Joined 1 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (1 created, 0 updated).\n"
+        "Old addresses kept: posts 2, comments 0 (to their posts), attachment downloads 1.\n"
     )
 
 
@@ -383,7 +402,7 @@ def test_import_never_copies_files_from_outside_the_data_folder(tmp_path):
 
     import_gnuboard(dump, "--files", DATA)
 
-    assert Post.objects.get().body_ko == '<img src="/data/editor/../../g5_write_news.json">'
+    assert Post.objects.get().body_ko == '<img src="/data/editor/../../g5_write_news.json" alt="">'
     assert stored_files() == []
 
 
@@ -393,9 +412,9 @@ def test_import_creates_attachments_with_download_counts():
     assert list(
         Attachment.objects.values_list("post__legacy_id", "file", "title_ko", "download_count", "size", "order")
     ) == [
-        (70, f"legacy/file/news/{NEWSLETTER}", "WHRCF 뉴스레터 2021년 11월호.pdf", 257, 605, 0),
+        (70, f"legacy/file/news/70/0/{NEWSLETTER_TITLE}", NEWSLETTER_TITLE, 257, 605, 0),
     ]
-    assert f"legacy/file/news/{NEWSLETTER}" in stored_files()
+    assert f"legacy/file/news/70/0/{NEWSLETTER_TITLE}" in stored_files()
 
 
 def test_import_warns_about_a_missing_attachment_and_skips_it(tmp_path):
@@ -417,8 +436,11 @@ def test_import_attachments_twice_keeps_one_attachment():
     stdout, _stderr = import_gnuboard(KOREAN_JSON, "--files", DATA, "--attachments", BOARD_FILES)
 
     assert list(Attachment.objects.values_list("pk", "file", "download_count")) == first
-    assert stored_files().count(f"legacy/file/news/{NEWSLETTER}") == 1
-    assert stdout.endswith("Attachments: 1 (0 created, 1 updated).\n")
+    assert stored_files().count(f"legacy/file/news/70/0/{NEWSLETTER_TITLE}") == 1
+    assert stdout.endswith(
+        "Attachments: 1 (0 created, 1 updated).\n"
+        "Old addresses kept: posts 4, comments 1 (to their posts), attachment downloads 1.\n"
+    )
 
 
 def test_import_attachments_need_the_data_folder():
@@ -443,9 +465,10 @@ def test_import_twins_join_into_one_bilingual_post():
         ("news_eng", 36, None, None, "Youth translation volunteers wanted for the 11th WHRCF"),
     ]
     assert imported_facts() == [
-        (38, seoul(2020, 10, 21, 19, 47), 1254, "news", 10, "published"),
-        (52, seoul(2021, 9, 1, 10, 30), 2310, "news", 11, "published"),
-        (63, seoul(2021, 10, 31, 17, 2), 947, "news", 11, "published"),
+        # A joined post: the views of its Korean row and of its English twin.
+        (38, seoul(2020, 10, 21, 19, 47), 1254 + 4959, "news", 10, "published"),
+        (52, seoul(2021, 9, 1, 10, 30), 2310 + 873, "news", 11, "published"),
+        (63, seoul(2021, 10, 31, 17, 2), 947 + 660, "news", 11, "published"),
         (70, seoul(2021, 11, 15, 14, 20), 114, "news", 11, "published"),
         (35, seoul(2020, 10, 22, 16, 40), 731, "news", 10, "published"),
         (36, seoul(2021, 8, 20, 13, 0), 402, "news", 11, "published"),
@@ -457,6 +480,7 @@ def test_import_twins_join_into_one_bilingual_post():
         "Imported 4 posts (4 created, 0 updated, 2 skipped) from board news.\n"
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 9, comments 1 (to their posts), attachment downloads 0.\n"
     )
     assert stderr == ""
 
@@ -483,6 +507,7 @@ def test_import_twins_join_posts_imported_by_an_earlier_run():
     assert stdout == (
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
     )
 
 
@@ -496,6 +521,7 @@ def test_import_english_board_again_without_twins_updates_the_joined_posts():
     assert stdout == (
         "Imported 5 posts (0 created, 5 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
+        "Old addresses kept: posts 5, comments 0 (to their posts), attachment downloads 0.\n"
     )
 
 
@@ -524,6 +550,7 @@ def test_import_twice_keeps_the_same_rows_pks_and_view_counts():
         "Imported 5 posts (0 created, 5 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (0 created, 1 updated).\n"
+        "Old addresses kept: posts 12, comments 1 (to their posts), attachment downloads 1.\n"
     )
     assert stderr == ""
 
@@ -571,6 +598,7 @@ def test_import_dry_run_changes_nothing():
         "Imported 5 posts (2 created, 3 updated, 0 skipped) from board news_eng.\n"
         "Joined 3 posts of board news_eng to their Korean twins.\n"
         "Attachments: 1 (1 created, 0 updated).\n"
+        "Old addresses kept: posts 12, comments 1 (to their posts), attachment downloads 0.\n"
         "Dry run: nothing was saved.\n"
     )
 
@@ -620,10 +648,10 @@ def unterminated_sql_string(tmp_path):
     path.write_text(
         "INSERT INTO `g5_write_news` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`) VALUES\n"
         "(63,'바뀐 제목','<p>본문</p>','2021-10-31 17:02:00'),\n"
-        "(90,'새 글','<p>끝나지 않은 본문,'2021-10-31 17:02:00');\n",
+        "(90,'새 글','<p>끝나지 않은 본문,'2021-10-31 17:02:00');\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
-    return path, f"{path}: line 3: unterminated quoted text."
+    return path, f"{path}: line 3: unterminated quoted text in table g5_write_news; the dump is damaged or cut short."
 
 
 def sql_function_call(tmp_path):
@@ -631,7 +659,7 @@ def sql_function_call(tmp_path):
     path.write_text(
         "INSERT INTO `g5_write_news` (`wr_id`,`wr_subject`,`wr_content`,`wr_datetime`) VALUES\n"
         "(63,'바뀐 제목','<p>본문</p>','2021-10-31 17:02:00'),\n"
-        "(90,'새 글','<p>본문</p>',NOW());\n",
+        "(90,'새 글','<p>본문</p>',NOW());\n" + DUMP_COMPLETED,
         encoding="utf-8",
     )
     return path, f"{path}: line 3: expected a quoted text, a number or NULL, found 'NOW'."
@@ -639,7 +667,7 @@ def sql_function_call(tmp_path):
 
 def sql_without_board(tmp_path):
     path = tmp_path / "dump.sql"
-    path.write_text("INSERT INTO `g5_member` (`mb_id`) VALUES ('admin');\n", encoding="utf-8")
+    path.write_text("INSERT INTO `g5_member` (`mb_id`) VALUES ('admin');\n" + DUMP_COMPLETED, encoding="utf-8")
     return path, f"{path}: holds no g5_write_<board> table."
 
 
@@ -738,6 +766,8 @@ def test_import_maps_each_row_to_its_post_once(client):
 
     assert imported_legacy_urls() == [
         ("/bbs/board.php", "bo_table=news&wr_id=38", "ko", 301, "news", 38),
+        # A comment's address leads to its article's post.
+        ("/bbs/board.php", "bo_table=news&wr_id=41", "ko", 301, "news", 38),
         ("/bbs/board.php", "bo_table=news&wr_id=52", "ko", 301, "news", 52),
         ("/bbs/board.php", "bo_table=news&wr_id=63", "ko", 301, "news", 63),
         ("/bbs/board.php", "bo_table=news&wr_id=70", "ko", 301, "news", 70),

@@ -2,6 +2,7 @@
 and to what the legacy URL table names, gone pages, and the old addresses that lead nowhere yet."""
 
 import datetime
+import random
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -11,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from legacy.models import LegacyURL
+from legacy.models import LegacyURL, MissingLegacyURL
+from legacy.old_site import address_url
 from news.models import Post
 from tests.factories import (
     import_sample_dump,
@@ -377,6 +379,55 @@ def test_malformed_or_overlong_legacy_url_is_not_found_and_not_recorded(client, 
 
     assert response.status_code == 404
     assert missing_addresses() == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/bbs/board.php?bo_table=gallery&wr_id=5",
+        "/bbs/board.php?bo_table=x7f3k&wr_id=12",
+        "/PastForum/1850.php",
+        "/PastForum/2999.php",
+    ],
+)
+def test_address_the_old_site_never_had_is_not_found_and_not_recorded(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert missing_addresses() == []
+
+
+def random_old_address(rng):
+    """An address shaped like one of the old site's pages (recorded when missing), or like
+    nothing it had (never recorded): made up as a crawler or an attacker would."""
+    board = rng.choice(["news", "news_eng", "notice", "notice_eng"])
+    return rng.choice(
+        [
+            (f"/bbs/board.php?bo_table={board}&wr_id={rng.randint(1, 10**9 - 1)}&page={rng.randint(1, 9)}", True),
+            (f"/E_p{rng.randint(1000, 9999)}.php", True),
+            (f"/news/?bmode=view&idx={rng.randint(1, 10**9 - 1)}&t=board", True),
+            (f"/bbs/board.php?bo_table=b{rng.randint(1, 10**9)}&wr_id={rng.randint(1, 999)}", False),
+            (f"/PastForum/{rng.randint(1000, 2010)}.php", False),
+            (f"/bbs/board.php?bo_table={board}&wr_id=x{rng.randint(1, 10**6)}", False),
+        ]
+    )
+
+
+def test_made_up_old_addresses_leave_at_most_the_cap_and_keep_the_real_missing_ones(client, settings):
+    settings.MISSING_LEGACY_URLS_MAX = 100
+    for _ in range(2):
+        client.get("/bbs/board.php?bo_table=news&wr_id=64")
+    rng = random.Random(18)
+    requests = [random_old_address(rng) for _ in range(4000)]
+
+    statuses = {client.get(url).status_code for url, _shaped in requests}
+
+    recorded = set(MissingLegacyURL.objects.values_list("old_path", "old_query"))
+    junk = {url for url, shaped in requests if not shaped}
+    assert statuses == {404}
+    assert len(recorded) == 100
+    assert ("/bbs/board.php", "bo_table=news&wr_id=64") in recorded
+    assert not {address_url(*address) for address in recorded} & junk
 
 
 def test_unknown_builder_article_with_a_malformed_list_state_is_not_found(client):

@@ -30,8 +30,9 @@ def test_admin_rejects_an_address_the_old_site_did_not_have(staff_client):
 
     assert response.context["adminform"].form.errors == {
         "old_path": [
-            "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, /E_pNNNN.php, "
-            "/E_pNNNN_YYYY.php, /PastForum/YYYY.php and /news/?bmode=view&idx=…."
+            "This site answers these old addresses only: /bbs/board.php?bo_table=…&wr_id=…, "
+            "/bbs/download.php?bo_table=…&wr_id=…&no=…, /E_pNNNN.php, /E_pNNNN_YYYY.php, /PastForum/YYYY.php "
+            "and /news/?bmode=view&idx=…."
         ]
     }
     assert LegacyURL.objects.count() == 0

@@ -1,8 +1,12 @@
 """`manage.py backup` and `manage.py restore`: a backup restored into a new, empty
 database and media folder serves the same posts and files."""
 
+import datetime
 import json
+import threading
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 
 import psycopg2
@@ -13,6 +17,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from psycopg2 import sql
 
+from news.models import Post
 from tests.factories import make_attachment, make_post
 
 PDF = b"%PDF-1.4\n% WHRCF programme\n%%EOF\n"
@@ -35,6 +40,8 @@ for post in Post.objects.order_by("pk"):
     ]
 print(json.dumps(pages, ensure_ascii=False))
 """
+
+COUNT_POSTS = "from news.models import Post; print(Post.objects.count())"
 
 
 @pytest.fixture
@@ -93,3 +100,51 @@ def test_restore_refuses_a_folder_that_is_no_backup(tmp_path):
         call_command("restore", str(tmp_path))
 
     assert str(refused.value) == f"{tmp_path} is not a backup made by `manage.py backup`."
+
+
+def write_posts_until(stop):
+    """Another app server's writes: posts saved one after another until `stop` is set."""
+    try:
+        while not stop.is_set():
+            make_post(title_ko="백업 중에 쓴 소식")
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_manifest_counts_the_posts_the_backup_holds_while_posts_are_written(tmp_path, empty_database, manage):
+    make_post(title_ko="백업할 소식")
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        writer = pool.submit(write_posts_until, stop)
+        time.sleep(0.2)
+        try:
+            call_command("backup", str(tmp_path / "backups"), stdout=StringIO())
+            time.sleep(0.2)
+        finally:
+            stop.set()
+        writer.result()
+    [backup] = (tmp_path / "backups").iterdir()
+    manifest = json.loads((backup / "manifest.json").read_text())
+    restored = {"DATABASE_URL": empty_database, "DJANGO_MEDIA_ROOT": str(tmp_path / "restored-media")}
+
+    manage("restore", str(backup), env=restored)
+    counted = manage("shell", "--no-imports", "--command", COUNT_POSTS, env=restored)
+
+    assert int(counted.stdout) == manifest["posts"], counted.stderr
+    assert 1 < manifest["posts"] < Post.objects.count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_backups_in_the_same_second_get_two_folders(tmp_path, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 11, 24, 9, 30, 5, tzinfo=datetime.UTC), tick=False)
+    make_post()
+
+    for _ in range(3):
+        call_command("backup", str(tmp_path), stdout=StringIO())
+
+    assert sorted(folder.name for folder in tmp_path.glob("backup-*")) == [
+        "backup-20261124-093005",
+        "backup-20261124-093005-2",
+        "backup-20261124-093005-3",
+    ]

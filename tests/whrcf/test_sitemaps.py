@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from news.models import Post
-from tests.factories import make_edition, make_post, make_session
-from tests.pages import sitemap_entries
+from tests.factories import make_edition, make_post, make_posts, make_session
+from tests.pages import SITEMAP, relative, sitemap_entries, sitemap_index, sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +74,70 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_nu
         make_post(published_at=timezone.now() - datetime.timedelta(days=number + 1), edition=edition)
         make_session(edition)
 
-    with django_assert_num_queries(SITEMAP_QUERIES):
-        response = client.get("/sitemap.xml")
+    with django_assert_num_queries(INDEX_QUERIES):
+        client.get("/sitemap.xml")
+    with django_assert_num_queries(SECTION_PAGE_QUERIES):
+        news = client.get("/sitemap-news.xml")
 
-    locations = response.content.decode().count("<loc>")
-    # Each post, session and the edition in both languages, beside the fixed pages.
-    assert locations - 2 * (size + size + 1) == FIXED_SITEMAP_LOCATIONS
+    # Each post in both languages.
+    assert news.content.decode().count("<loc>") == 2 * size
 
 
-# The home page, the news list, the forums, the organizations and the declarations, in both languages.
-FIXED_SITEMAP_LOCATIONS = 10
-# One query per kind of object in it: posts, editions, sessions, organizations, declarations.
-SITEMAP_QUERIES = 5
+# Each section's size, the newest change of posts and of declarations, and for the page
+# cache, when the next scheduled post is due.
+INDEX_QUERIES = 8
+# The section's size, then its page.
+SECTION_PAGE_QUERIES = 2
+
+
+def test_sitemap_is_an_index_of_its_sections(client):
+    make_edition(number=11)
+    make_post()
+
+    assert sitemap_index(client) == [
+        "/sitemap-pages.xml",
+        "/sitemap-news.xml",
+        "/sitemap-forums.xml",
+        "/sitemap-sessions.xml",
+        "/sitemap-declarations.xml",
+        "/sitemap-organizations.xml",
+    ]
+
+
+def test_every_published_post_is_listed_in_pages_of_at_most_10000_urls(client):
+    posts = make_posts(5001)
+    make_post(slug="draft", status=Post.Status.DRAFT)
+
+    index = sitemap_index(client)
+    pages = [sitemap_urls(client, address) for address in index if address.startswith("/sitemap-news.xml")]
+
+    assert [address for address in index if address.startswith("/sitemap-news.xml")] == [
+        "/sitemap-news.xml",
+        "/sitemap-news.xml?p=2",
+    ]
+    assert [len(page) for page in pages] == [10_000, 2]
+    listed = [relative(url.findtext(f"{SITEMAP}loc")) for page in pages for url in page]
+    assert sorted(listed) == sorted(f"/{code}/news/{post.pk}/{post.slug}/" for post in posts for code in ("ko", "en"))
+    assert client.get("/sitemap-news.xml?p=3").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "99999999999999999999"])
+def test_sitemap_page_that_does_not_exist_is_not_found(client, page):
+    make_post()
+
+    response = client.get("/sitemap-news.xml", {"p": page})
+
+    assert response.status_code == 404
+
+
+def test_sitemap_section_is_served_from_the_cache_until_content_changes(client, django_assert_num_queries):
+    make_post(slug="first")
+    client.get("/sitemap-news.xml")
+
+    with django_assert_num_queries(0):
+        cached = client.get("/sitemap-news.xml")
+    second = make_post(slug="second")
+    renewed = client.get("/sitemap-news.xml")
+
+    assert "/second/" not in cached.content.decode()
+    assert f"http://testserver/en/news/{second.pk}/second/" in renewed.content.decode()
