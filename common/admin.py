@@ -172,7 +172,11 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
-            context["stale_translations"] = stale_translations(obj)
+            writable = writable_languages(request.user)
+            # Only a translation the user may write can be marked up to date by them.
+            context["stale_translations"] = [
+                item | {"can_mark": item["key"].rpartition("_")[2] in writable} for item in stale_translations(obj)
+            ]
             context["up_to_date_name"] = UP_TO_DATE
         if not is_editor(request.user):
             # The language tabs open on the translator's first language
@@ -202,7 +206,7 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
     def history_view(self, request, object_id, extra_context=None):
         """The revisions, newest first, each with its author, time and comment, two
         columns of radio buttons to choose the pair to compare, and a link to revert."""
-        versions = self.versions(object_id).select_related("revision__user")
+        versions = self.versions(request, object_id).select_related("revision__user")
         context = {
             "action_list": [
                 {
@@ -227,7 +231,7 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
         changed in each field, language by language, word by word."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        versions = self.versions(object_id).select_related("revision__user")
+        versions = self.versions(request, object_id).select_related("revision__user")
         chosen = []
         for name in ("old", "new"):
             version_id = request.GET.get(name, "")
@@ -251,9 +255,9 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
         }
         return TemplateResponse(request, "admin/revision_compare.html", context)
 
-    def versions(self, object_id):
+    def versions(self, request, object_id):
         return self._reversion_order_version_queryset(
-            None, Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            request, Version.objects.get_for_object_reference(self.model, unquote(object_id))
         )
 
     def has_revert_permission(self, request):
