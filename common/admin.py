@@ -3,8 +3,6 @@ filters for missing and stale translations, notices of stale translations in the
 form, stored revisions (history, compare, revert, recover), the translation status page,
 and translated-fields-only forms for translators."""
 
-from contextlib import contextmanager
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -272,7 +270,8 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
         if obj is None:
             raise Http404
         title = _("Revert %(name)s") % {"name": obj}
-        with self.counters_kept(obj.pk):
+        with transaction.atomic():
+            request.restore_unrevised_fields = self.unrevised_fields_restorer(obj.pk)
             return super().revision_view(request, object_id, version_id, {"title": title} | (extra_context or {}))
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -292,11 +291,12 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
         title = _("Recover deleted %(name)s") % {"name": self.opts.verbose_name_plural}
         return super().recoverlist_view(request, {"title": title} | (extra_context or {}))
 
-    @contextmanager
-    def counters_kept(self, object_id):
-        """The unrevised fields of the object and of its inlines' objects keep the values
-        they have now through a revert, which would otherwise reset them. The rows are
-        locked meanwhile, so no view counted during the revert is lost."""
+    def unrevised_fields_restorer(self, object_id):
+        """Read the unrevised fields of the object and of its inlines' objects now, and
+        return what writes them back. A revert resets them (a revision does not hold them);
+        the change form of the revert runs it first (changeform_view), before its own save
+        moves any counter on. The rows stay locked until the revert ends, so no view
+        counted meanwhile is lost."""
         counted = []
         if self.unrevised_fields:
             counted.append((self.model, self.model._default_manager.filter(pk=object_id), self.unrevised_fields))
@@ -305,15 +305,24 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
                 link = _get_foreign_key(self.model, inline.model, inline.fk_name)
                 rows = inline.model._default_manager.filter(**{link.name: object_id})
                 counted.append((inline.model, rows, inline.unrevised_fields))
-        with transaction.atomic():
-            kept = [
-                (model, row.pop("pk"), row)
-                for model, rows, fields in counted
-                for row in rows.select_for_update().values("pk", *fields)
-            ]
-            yield
+        kept = [
+            (model, row.pop("pk"), row)
+            for model, rows, fields in counted
+            for row in rows.select_for_update().values("pk", *fields)
+        ]
+
+        def restore():
             for model, pk, values in kept:
                 model._default_manager.filter(pk=pk).update(**values)
+
+        return restore
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        restore = getattr(request, "restore_unrevised_fields", None)
+        if restore is not None:
+            request.restore_unrevised_fields = None
+            restore()
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("languages"))
     def languages(self, obj):

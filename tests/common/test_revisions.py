@@ -10,10 +10,18 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
-from editions.models import Edition
+from editions.models import Declaration, Edition
 from news.models import Attachment, Post
-from tests.editions.test_admin import edition_form_data
-from tests.factories import make_attachment, make_category, make_member, make_post, make_staff
+from tests.editions.test_admin import declaration_form_data, edition_form_data
+from tests.factories import (
+    make_attachment,
+    make_category,
+    make_edition,
+    make_member,
+    make_post,
+    make_session,
+    make_staff,
+)
 from tests.factories import post_admin_form_data as post_form_data
 
 pytestmark = pytest.mark.django_db
@@ -307,3 +315,77 @@ def test_translator_cannot_recover_a_deleted_post(client, staff_client, post_sav
 
     assert (recover_list.status_code, recover.status_code) == (403, 403)
     assert not Post.objects.exists()
+
+
+def test_reverting_a_declaration_gives_a_new_paragraph_a_number_never_given_before(staff_client):
+    edition = make_edition()
+    url = reverse("admin:editions_declaration_add")
+    staff_client.post(url, declaration_form_data(edition))
+    declaration = Declaration.objects.get()
+    first_version = versions_of(declaration)[0]
+    change = reverse("admin:editions_declaration_change", args=[declaration.pk])
+    staff_client.post(change, declaration_form_data(edition, **paragraph_forms(declaration, new_text="셋째 문단")))
+    assert declaration.paragraphs.count() == 3
+
+    revision = reverse("admin:editions_declaration_revision", args=[declaration.pk, first_version.pk])
+    response = staff_client.post(
+        revision, declaration_form_data(edition, **paragraph_forms(declaration, new_text="새 문단"))
+    )
+
+    assert response.status_code == 302
+    assert sorted(declaration.paragraphs.values_list("number", "text_ko")) == [
+        (1, "첫째 문단"),
+        (2, "둘째 문단"),
+        (4, "새 문단"),
+    ]
+    assert Declaration.objects.get(pk=declaration.pk).last_paragraph_number == 4
+
+
+def paragraph_forms(declaration, new_text):
+    """The paragraph forms of the declaration's first two paragraphs, and one new one."""
+    data = {"paragraphs-TOTAL_FORMS": "3", "paragraphs-INITIAL_FORMS": "2"}
+    for index, paragraph in enumerate(declaration.paragraphs.order_by("number")[:2]):
+        data |= {
+            f"paragraphs-{index}-id": paragraph.pk,
+            f"paragraphs-{index}-declaration": declaration.pk,
+            f"paragraphs-{index}-order": paragraph.order,
+            f"paragraphs-{index}-text_ko": paragraph.text_ko,
+            f"paragraphs-{index}-text_en": paragraph.text_en,
+        }
+    return data | {"paragraphs-2-order": "", "paragraphs-2-text_ko": new_text, "paragraphs-2-text_en": ""}
+
+
+def test_reverting_an_edition_keeps_the_sessions_added_since(staff_client):
+    staff_client.post(reverse("admin:editions_edition_add"), edition_form_data())
+    edition = Edition.objects.get()
+    session = make_session(edition)
+    staff_client.post(
+        reverse("admin:editions_edition_change", args=[edition.pk]), edition_form_data(theme_en="A new theme")
+    )
+    first_version = versions_of(edition)[0]
+
+    response = staff_client.post(
+        reverse("admin:editions_edition_revision", args=[edition.pk, first_version.pk]),
+        edition_form_data(**{"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "1", **session_form(session)}),
+    )
+
+    assert response.status_code == 302
+    assert Edition.objects.get(pk=edition.pk).theme_en == "Climate Crisis and Human Rights"
+    assert list(edition.sessions.all()) == [session]
+
+
+def session_form(session):
+    return {
+        "sessions-0-id": session.pk,
+        "sessions-0-edition": session.edition_id,
+        "sessions-0-kind": session.kind,
+        "sessions-0-title_ko": session.title_ko,
+        "sessions-0-title_en": session.title_en or "",
+        "sessions-0-field_ko": session.field_ko or "",
+        "sessions-0-field_en": session.field_en or "",
+        "sessions-0-starts_at_0": session.starts_at.astimezone().strftime("%Y-%m-%d"),
+        "sessions-0-starts_at_1": session.starts_at.astimezone().strftime("%H:%M:%S"),
+        "sessions-0-ends_at_0": "",
+        "sessions-0-ends_at_1": "",
+        "sessions-0-room": session.room or "",
+    }
