@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.urls import register_converter
+from django.utils.translation import gettext_lazy as _
 
 from .converters import IdConverter
 
@@ -10,6 +11,8 @@ class CommonConfig(AppConfig):
     its AppConfig.ready()."""
 
     name = "common"
+    # In the admin it holds the translators' languages.
+    verbose_name = _("Staff")
 
     def ready(self):
         from rosetta.signals import entry_changed

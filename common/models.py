@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .permissions import TRANSLATORS
 
 
 class TranslationSource(models.Model):
@@ -33,3 +36,32 @@ class TranslationSource(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id} {self.field}_{self.language}"
+
+
+class TranslatorLanguage(models.Model):
+    """A language a member of the Translators group translates into. They may write the
+    columns of that language of every translated field; the others are shown to them,
+    not editable (common.admin.TranslatedFieldsOnlyMixin). An editor sets them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="translator_languages",
+        limit_choices_to={"groups__name": TRANSLATORS},
+        verbose_name=_("translator"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("The change form opens on the translator's first language.")
+    )
+
+    class Meta:
+        ordering = ["user", "order", "pk"]
+        verbose_name = _("translator's language")
+        verbose_name_plural = _("translators' languages")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "language"], name="translator_language_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_language_display()}"

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import models
@@ -21,6 +22,12 @@ class SessionInline(TranslatedFieldsOnlyMixin, TranslationStackedInline):
     fields = ["kind", "field", "title", "starts_at", "ends_at", "room"]
     show_change_link = True
     extra = 0
+
+
+# An edition's revisions hold its partners, not its sessions: sessions have their own
+# history, and reverting an edition must not delete the sessions added since.
+reversion.register(EditionPartner)
+reversion.register(Edition, follow=["partnerships"])
 
 
 @admin.register(Edition)
@@ -121,3 +128,5 @@ class DeclarationAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_select_related = ["edition"]
     search_fields = ["title_ko", "title_en"]
     inlines = [DeclarationParagraphInline]
+    # Paragraph numbers are never given out twice: a revert keeps the counter.
+    unrevised_fields = ["last_paragraph_number"]

@@ -50,6 +50,7 @@ class AttachmentInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
     model = Attachment
     fields = ["file", "title", "order", "size", "download_count"]
     readonly_fields = ["size", "download_count"]
+    unrevised_fields = ["download_count"]
     extra = 0
 
 
@@ -71,6 +72,7 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     autocomplete_fields = ["edition", "sessions", "organizations"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [AttachmentInline]
+    unrevised_fields = ["view_count"]
     actions = ["publish_now", "unpublish", "duplicate_as_draft", "make_newsletter_issue"]
     # Replaced by one link per language (or a preview link) in the change form.
     view_on_site = False
@@ -268,6 +270,7 @@ class AttachmentAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_filter = [MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "post__title_ko", "post__title_en"]
     readonly_fields = ["size", "download_count"]
+    unrevised_fields = ["download_count"]
     autocomplete_fields = ["post"]
 
 

@@ -43,7 +43,8 @@ def staff_client(client):
 
 @pytest.fixture
 def translator_client(client):
-    client.force_login(make_member("Translators", "translator"))
+    """A member of the Translators group who translates into English."""
+    client.force_login(make_member("Translators", "translator", languages=["en"]))
     return client
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from common.models import TranslatorLanguage
 from editions.models import (
     Declaration,
     DeclarationParagraph,
@@ -176,12 +177,15 @@ def upload(name, content):
     return SimpleUploadedFile(name, content)
 
 
-def make_member(group_name, username):
-    """A staff member of one of the groups the migrations create (Editors, Translators)."""
+def make_member(group_name, username, languages=()):
+    """A staff member of one of the groups the migrations create (Editors, Translators);
+    a translator writes into the `languages` given (codes, first language first)."""
     from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user(username=username, password="a-long-test-password", is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
+    for order, language in enumerate(languages):
+        TranslatorLanguage.objects.create(user=user, language=language, order=order)
     return user
 
 

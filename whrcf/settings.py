@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "sorl.thumbnail",
     "rosetta",
+    "reversion",
     # The project's apps, each importing only those below it (tests/test_layers.py).
     "whrcf",
     "demo",

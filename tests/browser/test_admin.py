@@ -1,28 +1,59 @@
-"""The editor's view: the post form's KOR/ENG tabs work offline."""
+"""The editor's and the translator's view: the post form's KOR/ENG tabs work offline; an
+editor compares two revisions and reverts to one; a translator into English finds the
+form on the English tab and the Korean source shown but not editable."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from news.models import Post
-from tests.factories import make_post, make_staff
+from tests.browser.conftest import save_screenshot
+from tests.factories import make_member, make_post, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def editor_tab(open_tab, transactional_db, live_server):
+def logged_in_tab(open_tab, live_server, username):
     """A tab logged in to the admin through its login form, in Korean as the staff's browsers
-    are: the admin follows the browser's language, and that language's tab opens first."""
-    make_staff(username="editor", password="a-long-test-password")
+    are: the admin follows the browser's language."""
     tab = open_tab(locale="ko-KR")
     tab.page.goto("/admin/login/")
-    tab.page.fill("#id_username", "editor")
+    tab.page.fill("#id_username", username)
     tab.page.fill("#id_password", "a-long-test-password")
     tab.page.click("input[type=submit]")
     expect(tab.page).to_have_url(f"{live_server.url}/admin/")
     # Leaving a page that is still loading aborts its requests, which would count as failed.
     tab.page.wait_for_load_state("networkidle")
     return tab
+
+
+@pytest.fixture
+def editor_tab(open_tab, transactional_db, live_server):
+    """An editor's tab: the Korean tab of each field opens first."""
+    make_staff(username="editor", password="a-long-test-password")
+    return logged_in_tab(open_tab, live_server, "editor")
+
+
+@pytest.fixture
+def english_translator_tab(open_tab, transactional_db, live_server):
+    """A translator into English. The Translators group of the migrations is gone from a
+    transactional test's database: it is made again with what it grants on posts."""
+    group, _created = Group.objects.get_or_create(name="Translators")
+    codenames = ["change_post", "view_post", "change_attachment", "view_attachment"]
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="news", codename__in=codenames))
+    make_member("Translators", "translator", languages=["en"])
+    return logged_in_tab(open_tab, live_server, "translator")
+
+
+def open_and_settle(page, path):
+    """Go to `path` and wait for its requests: leaving a page still loading aborts them."""
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+
+
+def save_and_settle(page):
+    page.click("input[name=_save]")
+    page.wait_for_load_state("networkidle")
 
 
 def test_admin_post_form_tabs_switch_and_save_with_the_network_blocked(editor_tab, live_server):
@@ -54,3 +85,66 @@ def test_admin_post_form_loads_without_script_errors(editor_tab):
 
     assert editor_tab.problems == []
     assert editor_tab.blocked == []
+
+
+def test_editor_compares_two_revisions_and_reverts_to_the_first(editor_tab, live_server):
+    post = make_post(title_ko="포럼 폐막", title_en="The forum closes", slug="forum-closes")
+    page = editor_tab.page
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+    save_and_settle(page)
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+    page.fill("#id_title_ko", "포럼 개막")
+    page.locator(".ui-tabs").filter(has=page.locator("#id_title_ko")).get_by_role("tab", name="en").click()
+    page.fill("#id_title_en", "The forum opens")
+    save_and_settle(page)
+
+    open_and_settle(page, f"/admin/news/post/{post.pk}/history/")
+    expect(page.locator("#change-history tbody tr")).to_have_count(2)
+    page.get_by_role("button", name="고른 수정본 비교").click()
+    page.wait_for_load_state("networkidle")
+    changes = page.locator("table.revision-changes tbody tr")
+    expect(changes).to_have_text(["제목 한국어 포럼 폐막 개막", "제목 영어 The forum closes opens"])
+    expect(changes.locator("del")).to_have_text(["폐막", "closes"])
+    expect(changes.locator("ins")).to_have_text(["개막", "opens"])
+    save_screenshot(page, "admin-revision-compare-ko-1280")
+
+    open_and_settle(page, f"/admin/news/post/{post.pk}/history/")
+    page.locator("#change-history tbody tr").last.locator("th a").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#id_title_ko")).to_have_value("포럼 폐막")
+    save_and_settle(page)
+
+    expect(page).to_have_url(f"{live_server.url}/admin/news/post/")
+    assert Post.objects.values_list("title_ko", "title_en").get(pk=post.pk) == ("포럼 폐막", "The forum closes")
+    open_and_settle(page, f"/admin/news/post/{post.pk}/history/")
+    expect(page.locator("#change-history tbody tr")).to_have_count(3)
+    assert editor_tab.problems == []
+    assert editor_tab.blocked == []
+
+
+def test_english_translator_opens_on_english_and_cannot_edit_the_korean_source(english_translator_tab, live_server):
+    post = make_post(title_ko="포럼 개막", title_en="Forum opens", slug="forum-opens")
+    page = english_translator_tab.page
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+
+    expect(page.locator("#id_title_en")).to_be_visible()
+    expect(page.locator("#id_title_en")).to_be_editable()
+    expect(page.locator("#id_title_ko")).to_be_hidden()
+    title_tabs = page.locator(".ui-tabs").filter(has=page.locator("#id_title_ko"))
+    title_tabs.get_by_role("tab", name="ko").click()
+    expect(page.locator("#id_title_ko")).to_be_visible()
+    expect(page.locator("#id_title_ko")).to_be_disabled()
+    expect(page.locator("#id_title_ko")).to_have_value("포럼 개막")
+    body_tabs = page.locator(".ui-tabs").filter(has=page.locator("#id_body_ko"))
+    body_tabs.get_by_role("tab", name="ko").click()
+    expect(body_tabs.locator(".ProseMirror[contenteditable=false]")).to_have_count(1)
+    save_screenshot(page, "admin-translator-korean-tab-ko-1280")
+
+    title_tabs.get_by_role("tab", name="en").click()
+    page.fill("#id_title_en", "The forum opens")
+    save_and_settle(page)
+
+    expect(page.locator(".messagelist .success")).to_have_count(1)
+    assert Post.objects.values_list("title_ko", "title_en").get(pk=post.pk) == ("포럼 개막", "The forum opens")
+    assert english_translator_tab.problems == []
+    assert english_translator_tab.blocked == []

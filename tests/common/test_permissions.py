@@ -42,6 +42,7 @@ def test_migration_creates_the_editors_group():
                 for app, model in [*CONTENT_MODELS, ("editions", "editionpartner")]
                 for action in ("add", "change", "delete", "view")
             ),
+            *(f"common.{action}_translatorlanguage" for action in ("add", "change", "delete", "view")),
             "legacy.add_legacyurl",
             "legacy.change_legacyurl",
             "legacy.delete_legacyurl",

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
+from reversion.models import Version
 
 from demo.management.commands.load_demo import CONTENT
 from editions.models import (
@@ -88,6 +89,25 @@ def test_load_demo_twice_changes_nothing(media_root):
 
     assert database_state() == first_state
     assert media_files(media_root) == first_files
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_each_post_and_edition_one_initial_revision_once():
+    load_demo()
+    load_demo()
+
+    for model in (Post, Edition, Declaration):
+        versions = Version.objects.get_for_model(model)
+        assert sorted(versions.values_list("object_id", flat=True)) == sorted(
+            str(pk) for pk in model.objects.values_list("pk", flat=True)
+        )
+    post = Post.objects.order_by("pk").first()
+    (version,) = Version.objects.get_for_object(post)
+    assert (version.field_dict["title_ko"], version.field_dict["title_en"], version.revision.comment) == (
+        post.title_ko,
+        post.title_en,
+        "Initial version.",
+    )
 
 
 @pytest.mark.django_db

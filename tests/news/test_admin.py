@@ -478,7 +478,7 @@ def test_translator_cannot_add_or_delete_posts(translator_client):
     assert (add.status_code, delete.status_code, Post.objects.count()) == (403, 403, 1)
 
 
-def test_translator_changes_a_category_name_but_not_its_slug(translator_client):
+def test_english_translator_changes_a_category_english_name_but_not_its_korean_name_or_slug(translator_client):
     category = make_category(slug="news", name_en="News")
 
     response = translator_client.post(
@@ -488,7 +488,7 @@ def test_translator_changes_a_category_name_but_not_its_slug(translator_client):
 
     category.refresh_from_db()
     assert response.status_code == 302
-    assert (category.name_ko, category.name_en, category.slug, category.order) == ("소식", "Stories", "news", 0)
+    assert (category.name_ko, category.name_en, category.slug, category.order) == ("뉴스", "Stories", "news", 0)
 
 
 def test_translator_translates_attachment_titles_but_cannot_replace_files(translator_client):

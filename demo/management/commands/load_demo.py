@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -187,6 +188,9 @@ class Command(BaseCommand):
         self.load_attachments(post_content, posts)
         self.load_declarations(content("declarations"), editions)
         self.load_legacy_urls(content("legacy_urls"), posts, editions)
+        # A first revision of each object without one, so its history can be compared
+        # and reverted from the start (django-reversion; a rerun adds none).
+        call_command("createinitialrevisions", verbosity=0)
         self.ensure_staff_login()
         # Each save indexed its object already; one pass over everything leaves the index
         # exactly as `rebuild_search_index` would, whatever the order of the saves.
