@@ -71,7 +71,7 @@ def searches_go_to_site_search(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if "q" in request.GET:
+        if request.GET.get("q"):
             query = urlencode({"q": request.GET["q"], "kind": "news"})
             return HttpResponsePermanentRedirect(f"{reverse('search:search')}?{query}")
         return view(request, *args, **kwargs)
