@@ -288,7 +288,8 @@ def main():
 
         def stop_postgres():
             postgres.stop()
-            return get(port, f"/en/forums/?fault={time.monotonic_ns()}", "en")
+            # A page number never asked for: a page no cache holds (the list reads `page`).
+            return get(port, f"/en/news/?page={time.monotonic_ns()}", "en")
 
         def kill_worker():
             workers = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
