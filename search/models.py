@@ -1,4 +1,4 @@
-from django.db import connections, models
+from django.db import connection, models
 from django.db.models import BooleanField, Case, F, Func, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +36,17 @@ def tsquery(requirements):
     )
 
 
+def holding(column, requirements):
+    """A condition: `column` holds every requirement (common.analysis.query_requirements);
+    on PostgreSQL the expression its GIN index serves."""
+    if connection.vendor == "postgresql":
+        return Q(TermsMatch(column, tsquery(requirements)))
+    condition = Q()
+    for alternatives in requirements:
+        condition &= contains_terms(column, alternatives)
+    return condition
+
+
 def contains_terms(column, alternatives):
     """A condition: `column` (" term term … ") holds all terms of one of the alternatives."""
     condition = Q()
@@ -47,6 +58,9 @@ def contains_terms(column, alternatives):
     return condition
 
 
+NEWEST_FIRST = [F("date").desc(nulls_last=True), F("id").desc()]
+
+
 class SearchEntryQuerySet(models.QuerySet):
     def public(self):
         """Entries readers may find: public, and for scheduled posts, their time has come."""
@@ -55,12 +69,7 @@ class SearchEntryQuerySet(models.QuerySet):
     def matching(self, requirements, phrases=()):
         """Entries holding every requirement (common.analysis.query_requirements) and
         every phrase (lower-case, single spaces) word for word."""
-        if connections[self.db].vendor == "postgresql":
-            entries = self.filter(TermsMatch("terms", tsquery(requirements)))
-        else:
-            entries = self
-            for alternatives in requirements:
-                entries = entries.filter(contains_terms("terms", alternatives))
+        entries = self.filter(holding("terms", requirements))
         for phrase in phrases:
             entries = entries.filter(text__contains=phrase)
         return entries
@@ -79,8 +88,19 @@ class SearchEntryQuerySet(models.QuerySet):
             )
 
         return self.annotate(title_hits=hits("title_terms"), lead_hits=hits("lead_terms")).order_by(
-            "-title_hits", "-lead_hits", F("date").desc(nulls_last=True), "-pk"
+            "-title_hits", "-lead_hits", *NEWEST_FIRST
         )
+
+    def newest_first(self):
+        """In the order of the index on kind and date (migration 0002, PostgreSQL): a page
+        of them reads only its rows."""
+        return self.order_by(*NEWEST_FIRST)
+
+    def count_up_to(self, bound):
+        """How many there are, counting no further than `bound` + 1: (count, whether
+        there are more than `bound`). The count reads at most bound + 1 rows."""
+        count = self.order_by()[: bound + 1].count()
+        return min(count, bound), count > bound
 
 
 class SearchEntry(models.Model):

@@ -164,9 +164,10 @@ def test_search_page_cuts_very_long_queries(client):
 def test_search_page_query_count_does_not_grow_with_results(client, archive, django_assert_num_queries):
     for day in range(10):
         make_post(title_ko=f"광주 소식 {day}", published_at=days_ago(day + 3))
-    # Per search: the counts of each kind, then per kind its results and their objects;
-    # on PostgreSQL also the savepoint with the statement timeout (SAVEPOINT, SET, RELEASE).
-    expected = 1 + 4 * 2 + (3 if connection.vendor == "postgresql" else 0)
+    # Per search: the count of each kind (one each, as far as SEARCH_COUNT_LIMIT), then per
+    # kind its results and their objects; on PostgreSQL also the savepoint with the
+    # statement timeout (SAVEPOINT, SET, RELEASE).
+    expected = 4 + 4 * 2 + (3 if connection.vendor == "postgresql" else 0)
 
     with django_assert_num_queries(expected):
         response = get(client, "/ko/search/", data={"q": "광주"})
