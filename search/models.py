@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TermsMatch(Func):
-    """On PostgreSQL, whether a column of space-separated terms satisfies a tsquery: the
-    same expression as the GIN index of the migration (0001), so the index serves it.
-    The terms are analysed already (common/analysis.py): no text search configuration
-    parses them again."""
+    """On PostgreSQL, whether a column of space-separated terms satisfies a tsquery,
+    tested on the column's tsvector kept beside it ("terms" → "terms_vector", generated
+    by PostgreSQL and indexed: migration 0002). The terms are analysed already
+    (common/analysis.py): no text search configuration parses them again."""
 
     output_field = BooleanField()
     conditional = True
@@ -18,8 +18,10 @@ class TermsMatch(Func):
         self.tsquery = tsquery
 
     def as_sql(self, compiler, connection, **extra_context):
-        column_sql, params = compiler.compile(self.source_expressions[0])
-        return f"array_to_tsvector(string_to_array(btrim({column_sql}), ' ')) @@ %s::tsquery", (*params, self.tsquery)
+        column = self.source_expressions[0]
+        table = compiler.quote_name_unless_alias(column.alias)
+        vector = connection.ops.quote_name(f"{column.target.column}_vector")
+        return f"{table}.{vector} @@ %s::tsquery", (self.tsquery,)
 
 
 def tsquery(requirements):
@@ -66,10 +68,11 @@ class SearchEntryQuerySet(models.QuerySet):
         """Entries readers may find: public, and for scheduled posts, their time has come."""
         return self.filter(Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()), is_public=True)
 
-    def matching(self, requirements, phrases=()):
-        """Entries holding every requirement (common.analysis.query_requirements) and
-        every phrase (lower-case, single spaces) word for word."""
-        entries = self.filter(holding("terms", requirements))
+    def matching(self, requirements, phrases=(), column="terms"):
+        """Entries holding every requirement (common.analysis.query_requirements) in
+        `column` (all their terms, or "title_terms": in their titles) and every phrase
+        (lower-case, single spaces) word for word."""
+        entries = self.filter(holding(column, requirements))
         for phrase in phrases:
             entries = entries.filter(text__contains=phrase)
         return entries

@@ -187,7 +187,8 @@ SEARCH_RATE = os.environ.get("SEARCH_RATE", "10/m")
 SEARCH_TIMEOUT_MS = int(os.environ.get("SEARCH_TIMEOUT_MS", "1000"))
 # Results are counted up to this many per kind ("more than 1,000"), and up to this many
 # ranked exactly; past it, in tiers (search/views.py: ranked_ids).
-# Searches one process runs at once; more are answered "search is busy" (503).
+# Searches the whole site runs at once (on PostgreSQL); more are answered "search is
+# busy" (503). A limit per address cannot bound a flood from many addresses: this does.
 SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
 SEARCH_COUNT_LIMIT = int(os.environ.get("SEARCH_COUNT_LIMIT", "1000"))
 # A cache that does not answer lets searches through rather than refusing every reader.
