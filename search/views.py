@@ -155,11 +155,23 @@ def ranked_ids(entries, query, many, start, stop):
         return list(found.ranked(query.requirements).values_list("object_id", flat=True)[start:stop])
     # The title's terms are among all the terms: the first tier needs no other test.
     in_title = entries.matching(query.requirements, query.phrases, column="title_terms")
-    first_tier, _more = in_title.count_up_to(stop)
-    ids = []
-    if start < first_tier:
-        ids += in_title.newest_first().values_list("object_id", flat=True)[start:stop]
-    if stop > first_tier:
+    first_tier = newest_first(in_title, max(settings.SEARCH_COUNT_LIMIT, stop))
+    if first_tier is None:
+        return list(in_title.newest_first().values_list("object_id", flat=True)[start:stop])
+    ids = first_tier[start:stop]
+    if stop > len(first_tier):
         rest = found.exclude(holding("title_terms", query.requirements)).newest_first()
-        ids += rest.values_list("object_id", flat=True)[max(0, start - first_tier) : stop - first_tier]
+        ids += rest.values_list("object_id", flat=True)[max(0, start - len(first_tier)) : stop - len(first_tier)]
     return ids
+
+
+def newest_first(entries, bound):
+    """The object ids of `entries` newest first if there are no more than `bound`, else
+    None. Read in any order, then sorted here: few entries are found from an index of
+    their terms, where walking the index of dates to find them could read every entry
+    of their kind; many are better read along the dates (SearchEntryQuerySet.newest_first)."""
+    rows = list(entries.order_by().values_list("date", "pk", "object_id")[: bound + 1])
+    if len(rows) > bound:
+        return None
+    rows.sort(key=lambda row: (row[0] is not None, row[0] and row[0].timestamp(), row[1]), reverse=True)
+    return [object_id for _date, _pk, object_id in rows]
