@@ -216,21 +216,11 @@ def new_reader():
 
 
 def print_explains():
-    from django.db.models import Count
-
     from editions.models import Edition
     from news.models import Post
-    from search.models import SearchEntry
-    from search.query import parse
 
     post = Post.objects.published().order_by("-published_at").first()
-    query = parse(SEARCH_QUERY)
-    found = SearchEntry.objects.public().matching(query.requirements, query.phrases)
     hot = {
-        "search: results per kind": found.order_by().values_list("kind").annotate(Count("pk")),
-        "search: first news results": found.filter(kind=SearchEntry.Kind.NEWS)
-        .ranked(query.requirements)
-        .values_list("object_id", flat=True)[:5],
         "news list page": Post.objects.published().for_listing().pinned_first()[:20],
         "news list, last page (read from the end)": Post.objects.published()
         .for_listing()
@@ -242,11 +232,42 @@ def print_explains():
         "edition news": Post.objects.published().for_listing().filter(edition=post.edition_id)[:6],
         "current edition": Edition.objects.published().order_by("-starts_on")[:1],
     }
-    for name, queryset in hot.items():
+    log_explains(hot)
+    print_search_explains()
+
+
+def log_explains(querysets):
+    for name, queryset in querysets.items():
         log("")
         log(f"EXPLAIN {name}")
         for line in queryset.explain().splitlines():
             log(f"  {line}")
+
+
+def print_search_explains():
+    """The queries of a search with many results (search/views.py), planned as the search
+    page plans them (bounded_search)."""
+    from django.conf import settings
+
+    from search.models import SearchEntry, holding
+    from search.query import parse
+    from search.views import bounded_search
+
+    query = parse(SEARCH_QUERY)
+    news = SearchEntry.objects.public().filter(kind=SearchEntry.Kind.NEWS)
+    found = news.matching(query.requirements, query.phrases)
+    in_title = news.matching(query.requirements, query.phrases, column="title_terms")
+    hot = {
+        "search: news results, counted up to SEARCH_COUNT_LIMIT": found.order_by().values("pk")[
+            : settings.SEARCH_COUNT_LIMIT + 1
+        ],
+        "search: first tier (every word in the title), newest first": in_title.newest_first().values("object_id")[:5],
+        "search: the rest, newest first": found.exclude(holding("title_terms", query.requirements))
+        .newest_first()
+        .values("object_id")[:5],
+    }
+    with bounded_search(60_000, slots=1):
+        log_explains(hot)
 
 
 def main():

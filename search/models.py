@@ -1,14 +1,14 @@
-from django.db import connections, models
+from django.db import connection, models
 from django.db.models import BooleanField, Case, F, Func, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class TermsMatch(Func):
-    """On PostgreSQL, whether a column of space-separated terms satisfies a tsquery: the
-    same expression as the GIN index of the migration (0001), so the index serves it.
-    The terms are analysed already (common/analysis.py): no text search configuration
-    parses them again."""
+    """On PostgreSQL, whether a column of space-separated terms satisfies a tsquery,
+    tested on the column's tsvector kept beside it ("terms" → "terms_vector", generated
+    by PostgreSQL and indexed: migration 0002). The terms are analysed already
+    (common/analysis.py): no text search configuration parses them again."""
 
     output_field = BooleanField()
     conditional = True
@@ -18,8 +18,10 @@ class TermsMatch(Func):
         self.tsquery = tsquery
 
     def as_sql(self, compiler, connection, **extra_context):
-        column_sql, params = compiler.compile(self.source_expressions[0])
-        return f"array_to_tsvector(string_to_array(btrim({column_sql}), ' ')) @@ %s::tsquery", (*params, self.tsquery)
+        column = self.source_expressions[0]
+        table = compiler.quote_name_unless_alias(column.alias)
+        vector = connection.ops.quote_name(f"{column.target.column}_vector")
+        return f"{table}.{vector} @@ %s::tsquery", (self.tsquery,)
 
 
 def tsquery(requirements):
@@ -36,6 +38,17 @@ def tsquery(requirements):
     )
 
 
+def holding(column, requirements):
+    """A condition: `column` holds every requirement (common.analysis.query_requirements);
+    on PostgreSQL the expression its GIN index serves."""
+    if connection.vendor == "postgresql":
+        return Q(TermsMatch(column, tsquery(requirements)))
+    condition = Q()
+    for alternatives in requirements:
+        condition &= contains_terms(column, alternatives)
+    return condition
+
+
 def contains_terms(column, alternatives):
     """A condition: `column` (" term term … ") holds all terms of one of the alternatives."""
     condition = Q()
@@ -47,20 +60,19 @@ def contains_terms(column, alternatives):
     return condition
 
 
+NEWEST_FIRST = [F("date").desc(nulls_last=True), F("id").desc()]
+
+
 class SearchEntryQuerySet(models.QuerySet):
     def public(self):
         """Entries readers may find: public, and for scheduled posts, their time has come."""
         return self.filter(Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()), is_public=True)
 
-    def matching(self, requirements, phrases=()):
-        """Entries holding every requirement (common.analysis.query_requirements) and
-        every phrase (lower-case, single spaces) word for word."""
-        if connections[self.db].vendor == "postgresql":
-            entries = self.filter(TermsMatch("terms", tsquery(requirements)))
-        else:
-            entries = self
-            for alternatives in requirements:
-                entries = entries.filter(contains_terms("terms", alternatives))
+    def matching(self, requirements, phrases=(), column="terms"):
+        """Entries holding every requirement (common.analysis.query_requirements) in
+        `column` (all their terms, or "title_terms": in their titles) and every phrase
+        (lower-case, single spaces) word for word."""
+        entries = self.filter(holding(column, requirements))
         for phrase in phrases:
             entries = entries.filter(text__contains=phrase)
         return entries
@@ -79,8 +91,19 @@ class SearchEntryQuerySet(models.QuerySet):
             )
 
         return self.annotate(title_hits=hits("title_terms"), lead_hits=hits("lead_terms")).order_by(
-            "-title_hits", "-lead_hits", F("date").desc(nulls_last=True), "-pk"
+            "-title_hits", "-lead_hits", *NEWEST_FIRST
         )
+
+    def newest_first(self):
+        """In the order of the index on kind and date (migration 0002, PostgreSQL): a page
+        of them reads only its rows."""
+        return self.order_by(*NEWEST_FIRST)
+
+    def count_up_to(self, bound):
+        """How many there are, counting no further than `bound` + 1: (count, whether
+        there are more than `bound`). The count reads at most bound + 1 rows."""
+        count = self.order_by()[: bound + 1].count()
+        return min(count, bound), count > bound
 
 
 class SearchEntry(models.Model):

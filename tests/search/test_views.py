@@ -3,14 +3,19 @@ words found marked as written, the messages for too short or unmatched queries, 
 limit on searches per reader and the bound on a slow search."""
 
 import re
+import threading
+import time
 
 import psycopg2
 import pytest
+from django import db
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from editions.models import Session
+from news.models import Post
 from tests.factories import (
     days_ago,
     make_declaration,
@@ -164,9 +169,10 @@ def test_search_page_cuts_very_long_queries(client):
 def test_search_page_query_count_does_not_grow_with_results(client, archive, django_assert_num_queries):
     for day in range(10):
         make_post(title_ko=f"광주 소식 {day}", published_at=days_ago(day + 3))
-    # Per search: the counts of each kind, then per kind its results and their objects;
-    # on PostgreSQL also the savepoint with the statement timeout (SAVEPOINT, SET, RELEASE).
-    expected = 1 + 4 * 2 + (3 if connection.vendor == "postgresql" else 0)
+    # Per search: the count of each kind (one each, as far as SEARCH_COUNT_LIMIT), then per
+    # kind its results and their objects; on PostgreSQL also the savepoint with the
+    # statement timeout and the planner hint (SAVEPOINT, SELECT set_config, RELEASE).
+    expected = 4 + 4 * 2 + (3 if connection.vendor == "postgresql" else 0)
 
     with django_assert_num_queries(expected):
         response = get(client, "/ko/search/", data={"q": "광주"})
@@ -215,3 +221,95 @@ def test_search_page_answers_503_when_a_search_runs_past_the_timeout(client, set
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assertContains(response, heading, status_code=503, html=True)
+
+
+def active_searches_waiting_for_a_lock():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE wait_event_type = 'Lock' AND query LIKE '%search_searchentry%'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ko", "지금 검색하는 분이 많습니다. 잠시 뒤에 다시 찾아 보세요."),
+        ("en", "Many readers are searching right now. Please try again in a few seconds."),
+    ],
+)
+def test_search_page_answers_503_busy_while_another_search_holds_the_slot(client, settings, language, message):
+    """A first search, held by a lock on the index, holds the site's one slot
+    (SEARCH_CONCURRENCY): a second reader's search, at the same time, is told to try
+    again; once the first is done, searches run again."""
+    settings.SEARCH_TIMEOUT_MS = 10_000
+    titles = {"ko": "광주 소식", "en": "Gwangju news"}
+    make_post(title_ko=titles["ko"], title_en=titles["en"])
+    database = connection.settings_dict
+    blocker = psycopg2.connect(
+        dbname=database["NAME"], user=database["USER"], host=database["HOST"], port=database["PORT"]
+    )
+    first = {}
+
+    def first_search():
+        try:
+            first["response"] = get(Client(), f"/{language}/search/", data={"q": "광주"})
+        finally:
+            db.connections.close_all()
+
+    try:
+        with blocker.cursor() as cursor:
+            cursor.execute("LOCK TABLE search_searchentry IN ACCESS EXCLUSIVE MODE")
+        thread = threading.Thread(target=first_search)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not active_searches_waiting_for_a_lock() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+        second = get(client, f"/{language}/search/", data={"q": "광주"}, REMOTE_ADDR="192.0.2.8")
+    finally:
+        blocker.close()
+    thread.join()
+    third = get(client, f"/{language}/search/", data={"q": "광주"}, REMOTE_ADDR="192.0.2.9")
+
+    assert second.status_code == 503
+    assert second["Retry-After"] == "2"
+    assertContains(second, f"<p>{message}</p>", status_code=503, html=True)
+    assert first["response"].status_code == 200
+    assert card_titles(first["response"]) == card_titles(third) == [titles[language]]
+
+
+@pytest.mark.parametrize(
+    ("language", "count_text", "kind_link"),
+    [
+        ("ko", "“광주 인권” 검색 결과 3건 이상", "뉴스 (3+)"),
+        ("en", "More than 3 results for “광주 인권”", "News (3+)"),
+    ],
+)
+def test_search_page_counts_up_to_a_bound_and_ranks_many_results_in_tiers(
+    client, settings, language, count_text, kind_link
+):
+    """Past SEARCH_COUNT_LIMIT, results are counted as "more than" and ranked in tiers,
+    each newest first: every word in the title, then the rest (whatever the words in the
+    title or summary), so each tier's page is read along an index."""
+    settings.SEARCH_COUNT_LIMIT = 3
+    for slug, title, summary, body, days in [
+        ("both-in-title-old", "광주 인권 소식", "", "", 9),
+        ("both-in-title-new", "광주 인권 행사", "", "", 5),
+        ("in-body", "소식", "", "<p>광주 인권</p>", 1),
+        ("one-in-title", "광주 소식", "", "<p>인권</p>", 2),
+        ("in-summary", "행사", "광주 인권", "", 3),
+    ]:
+        fields = {"title_ko": title, "title_en": slug, "summary_ko": summary, "body_ko": body, "body_en": ""}
+        make_post(slug=slug, summary_en="", published_at=days_ago(days), **fields)
+
+    response = get(client, f"/{language}/search/", data={"q": "광주 인권", "kind": "news"})
+
+    assertContains(response, f'<p class="result-count">{count_text}</p>', html=True)
+    assertContains(response, kind_link)
+    newest_first = ["both-in-title-new", "both-in-title-old", "in-body", "one-in-title", "in-summary"]
+    titles = dict(Post.objects.values_list("slug", f"title_{language}"))
+    assert card_titles(response) == [titles[slug] for slug in newest_first]
