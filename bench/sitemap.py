@@ -21,6 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psycopg2
 from lxml import etree
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -62,7 +63,11 @@ def django(env, code):
 
 
 def prepare_database(env):
+    """The database of POSTS published posts is made once and kept for the next runs; a
+    kept one is first brought up to date with the project's migrations, as a deployment's."""
     try:
+        if database_exists(DATABASE_URL):
+            manage(env, "migrate", "--no-input", "-v0")
         addresses = json.loads(django(env, PUBLISHED_ADDRESSES))
         if len({address.split("/")[3] for address in addresses}) == POSTS:
             return addresses
@@ -74,6 +79,17 @@ def prepare_database(env):
     manage(env, "load_demo")
     manage(env, "enlarge_demo", "--posts", str(POSTS))
     return json.loads(django(env, PUBLISHED_ADDRESSES))
+
+
+def database_exists(database_url):
+    server_url, name = database_url.rsplit("/", 1)
+    connection = psycopg2.connect(f"{server_url}/postgres")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
+    finally:
+        connection.close()
 
 
 def fetch(base_url, address):
