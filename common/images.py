@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageOps
 from sorl.thumbnail import get_thumbnail
+from sorl.thumbnail.helpers import ThumbnailError
 
 from .uploads import is_new_upload, validate_upload_size
 
@@ -159,18 +160,24 @@ def stored_srcset(name, width):
     return ", ".join(f"{rendition.url} {size}w" for rendition, size in renditions(name, width))
 
 
-@functools.lru_cache(maxsize=1024)
 def fitted(name, box):
     """The stored image `name` scaled down into `box` ("240x120") with its aspect kept, as
     WebP for screens of normal and of double density: (url, url at 2x or None, width,
     height). Logos and posters of any shape fit the place a page has for them, sharp on a
-    phone's screen. An image that cannot be read is shown as it is stored, unsized."""
-    box_width, box_height = (int(side) for side in box.split("x"))
+    phone's screen. An image that cannot be read, or whose renditions sorl-thumbnail could
+    not record this time (its key-value store raced another process's), is shown as it is
+    stored, unsized, and tried again on the next page."""
     try:
-        single = get_thumbnail(name, box, format="WEBP", quality=90, upscale=False)
-        double = get_thumbnail(name, f"{2 * box_width}x{2 * box_height}", format="WEBP", quality=90, upscale=False)
-    except OSError:
+        return fitted_renditions(name, box)
+    except (OSError, ThumbnailError):
         return default_storage.url(name), None, None, None
+
+
+@functools.lru_cache(maxsize=1024)
+def fitted_renditions(name, box):
+    box_width, box_height = (int(side) for side in box.split("x"))
+    single = get_thumbnail(name, box, format="WEBP", quality=90, upscale=False)
+    double = get_thumbnail(name, f"{2 * box_width}x{2 * box_height}", format="WEBP", quality=90, upscale=False)
     return single.url, double.url if double.width > single.width else None, single.width, single.height
 
 
@@ -179,4 +186,4 @@ def forget_srcsets(*, setting, **kwargs):
     """Another storage (as each test has): its names are not the same files."""
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
         stored_srcset.cache_clear()
-        fitted.cache_clear()
+        fitted_renditions.cache_clear()

@@ -1395,3 +1395,32 @@ def test_edition_page_shows_its_poster(client, language, alt):
     assert (image_alt, width, height) == (alt, 720, 405)
     assert (stored_size(src), stored_size(src_2x)) == ((720, 405), (1200, 675))
     assertContains(response, '<figure class="edition-poster"><img src="', count=1)
+
+
+def test_a_logo_whose_renditions_could_not_be_recorded_is_shown_as_stored_and_fitted_next_time(
+    client, unesco, monkeypatch
+):
+    """sorl-thumbnail refuses to record a rendition when its key-value store raced another
+    process's (ThumbnailError): that page shows the stored logo, the next one the fitted."""
+    from sorl.thumbnail.helpers import ThumbnailError
+    from sorl.thumbnail.kvstores.base import KVStoreBase
+
+    from common.page_cache import bump_content_version
+
+    unesco.logo.save("wide.png", ContentFile(image_bytes("PNG", size=(600, 200))))
+    recording = KVStoreBase.set
+
+    def raced(*args, **kwargs):
+        monkeypatch.setattr(KVStoreBase, "set", recording)
+        raise ThumbnailError("Cannot add thumbnails for source that is not in kvstore.")
+
+    monkeypatch.setattr(KVStoreBase, "set", raced)
+
+    first = client.get("/en/organizations/unesco/")
+    bump_content_version()  # The page is rendered again, not served from the page cache.
+    second = client.get("/en/organizations/unesco/")
+
+    assert first.status_code == 200
+    assertContains(first, f'<img class="organization-logo" src="{unesco.logo.url}" alt="{unesco.name_en}">')
+    [(_src, _src_2x, _alt, width, height)] = fitted_images(second)
+    assert (width, height) == (240, 80)
