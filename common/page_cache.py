@@ -2,9 +2,9 @@
 Public pages rendered once and served from the cache (Redis in production, so every app
 server shares it) until content changes.
 
-- Every save or delete of content bumps one content version; cached pages of older
-  versions are never read again. Publishing through any server is visible at once
-  through all of them.
+- Every save or delete of content bumps one content version, and again when its
+  transaction commits; cached pages of older versions are never read again.
+  Publishing through any server is visible at once through all of them.
 - A cached page is good until the next scheduled post is due, so a post scheduled for
   09:00 appears at 09:00, not when the cache happens to expire. When that is, the
   function named by PAGE_CACHE_NEXT_PUBLICATION_FUNCTION tells.
@@ -33,6 +33,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisSerializer
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
@@ -71,7 +72,18 @@ def checked(version):
 
 def bump_content_version(**kwargs):
     """Signal receiver: any content change makes every cached page stale. Returns the new
-    version, newer than any this process has seen even if the clock was set back."""
+    version, newer than any this process has seen even if the clock was set back.
+
+    A change made in a transaction (an admin action runs in django-reversion's) bumps the
+    version again when it commits: until then the other app servers still read the
+    database as it was, and a page one of them renders meanwhile is stored under the
+    first new version."""
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(new_content_version)
+    return new_content_version()
+
+
+def new_content_version():
     global newest_version_seen
     newest_version_seen = max(time.time_ns(), newest_version_seen + 1)
     cache.set(VERSION_KEY, newest_version_seen, timeout=None)

@@ -5,10 +5,13 @@ import random
 
 import pytest
 import redis
-from django.test import Client
-from django.utils import timezone
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.test import Client, RequestFactory
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from common.page_cache import content_version, page_key, store
 from news.counting import pending_views
 from news.models import Post
 from tests.factories import make_post, make_staff
@@ -105,6 +108,31 @@ def test_publish_now_action_shows_the_post_at_once_on_the_cached_list(client):
     response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "새 소식")
+
+
+def test_a_list_rendered_before_a_publication_commits_is_not_served_after_it(
+    client, django_capture_on_commit_callbacks
+):
+    make_post(title_ko="첫 소식")
+    draft = make_post(title_ko="새 소식", status=Post.Status.DRAFT)
+    before = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER).content
+
+    # The admin's actions run in a transaction (django-reversion's revision). Until it
+    # commits, another app server renders the list from the database as it was, and
+    # stores that page under the content version the publication made.
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        Post.objects.filter(pk=draft.pk).publish_now()
+        store(news_list_key("ko"), content_version(), before)
+    response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
+
+    assertContains(response, "새 소식")
+
+
+def news_list_key(language):
+    request = RequestFactory().get(f"/{language}/news/")
+    request.user = AnonymousUser()
+    with translation.override(language):
+        return page_key(request)
 
 
 def test_unpublish_action_hides_the_post_at_once_on_the_cached_list(client):
