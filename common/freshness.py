@@ -43,7 +43,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from .languages import language_codes, translated_fields
 from .models import TranslationSource
-from .page_cache import bump_content_version
+from .page_cache import bump_objects
 from .text import html_to_text
 
 # Unchanged words shown on each side of a change in a diff; longer stretches are cut.
@@ -178,7 +178,7 @@ def mark_up_to_date(obj, keys):
     save_rows(rows)
     if rows:
         # The public pages' notices change with no save of the object itself.
-        bump_content_version()
+        bump_objects(obj)
     return len(rows)
 
 

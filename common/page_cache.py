@@ -1,10 +1,36 @@
 """
 Public pages rendered once and served from the cache (Redis in production, so every app
-server shares it) until content changes.
+server shares it) until what they show changes.
 
-- Every save or delete of content bumps one content version, and again when its
-  transaction commits; cached pages of older versions are never read again.
-  Publishing through any server is visible at once through all of them.
+**Invalidation by what a page shows** (README, "Page cache"):
+
+- A page is kept with the *versions* of what it showed: every content object loaded
+  from the database while it rendered (recorded as it happens, through `post_init`),
+  the lists it shows (`cache_public_page(lists=...)`: the published posts, the
+  editions…), and the site as a whole. It is served while each of them still has that
+  version. Versions are numbers from one counter in the cache, so every server agrees.
+- A save or delete of an object gives it a new version, and so makes stale exactly the
+  pages that showed it. A part of an object (an attachment of a post, a speaker of a
+  session: `page_cache_part_of` on the model) gives the objects it belongs to a new
+  version; a change of many-to-many links, both sides.
+- A list gets a new version when what it contains or its order may have changed: any
+  save or delete of a model, except a post, whose own `changed_pages()` says which
+  (publishing, unpublishing, a new date, category or edition; and its new neighbours,
+  whose previous/next links change). A post's new title reaches the lists that show it
+  through its own version.
+- `bump_content_version()` makes every page stale (interface strings saved in Rosetta,
+  a Redis snapshot older than what a server has seen).
+- A change inside a transaction bumps the versions again when it commits: until then
+  other servers read the rows as they were, and may render and keep an old page.
+  A page is not kept either if something it depends on got a new version while it
+  rendered.
+
+**No stampede.** On a miss, one request renders a page while the others asking for it
+wait up to `PAGE_CACHE_WAIT_SECONDS` for that render, then render themselves. Readers never
+get a page older than the last change.
+
+**Other rules.**
+
 - A cached page is good until the next scheduled post is due, so a post scheduled for
   09:00 appears at 09:00, not when the cache happens to expire. When that is, the
   function named by PAGE_CACHE_NEXT_PUBLICATION_FUNCTION tells.
@@ -17,16 +43,19 @@ server shares it) until content changes.
   port than the server's is not kept, as its absolute links name that port.
 - The article page is cached with a placeholder where the view count goes; each request
   fills in the live count (news/counting.py), so caching never freezes or skips a count.
-  With Redis, reading the article and counting its reader are one round trip
-  (`cached_page_and_counter()`: a script that compares the page's version, stored beside
-  it, with the content version).
+  With Redis, checking a page's versions, reading it and counting its reader are one
+  round trip (`PAGE_SCRIPT`).
 - Readers' browsers get an ETag and `Cache-Control: max-age=0, must-revalidate`: they
   keep a page and revalidate it, and an unchanged page costs a 304 without a body.
   Articles are `private, no-cache`, as every reader must reach the server to be counted.
+- Responses say `X-Page-Cache: hit`, `miss` (rendered) or `wait` (served after waiting
+  for another request's render).
 """
 
+import contextvars
 import hashlib
 import time
+from contextlib import contextmanager
 from functools import partial, wraps
 from urllib.parse import urlencode
 
@@ -34,7 +63,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisSerializer
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
@@ -42,64 +71,182 @@ from django.utils.encoding import escape_uri_path
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
-VERSION_KEY = "content-version"
+CLOCK_KEY = "page-versions:clock"
+SITE = "site"
 MAX_AGE = 60 * 60
 VIEW_COUNT_PLACEHOLDER = "@@view-count@@"
+# How long a render may hold its page's lock, should its process die while rendering.
+LOCK_SECONDS = 30
+POLL_SECONDS = 0.01
 
-
-# The newest content version this process has seen. Versions only grow (they are times);
-# an older one means Redis came back from an old snapshot, with the pages of that time.
+# The highest version this process has seen. Versions only grow; a lower counter means
+# Redis came back from an old snapshot, with the pages of that time.
 newest_version_seen = 0
+# The content models, whose objects a page records as it renders, and their lists.
+watched_models = []
+# What the page being rendered in this thread (or task) showed: a set of tokens.
+recording = contextvars.ContextVar("page_dependencies", default=None)
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return checked(version)
+# Tokens: what a page depends on, each with a version in the cache.
 
 
-def checked(version):
-    """`version`, or a new one if it is older than one seen before."""
+def object_token(model, pk):
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def list_token(model):
+    return f"{model._meta.label_lower}:list"
+
+
+def version_key(token):
+    return f"v:{token}"
+
+
+# Versions: numbers from one counter shared by every server.
+
+
+def next_version():
+    """A new version, higher than any this process has seen."""
     global newest_version_seen
-    if version < newest_version_seen:
-        return bump_content_version()
-    newest_version_seen = version
+    try:
+        version = cache.incr(CLOCK_KEY)
+    except ValueError:  # No counter yet (or Redis unavailable): it starts from the time.
+        cache.add(CLOCK_KEY, max(now_in_microseconds(), newest_version_seen), timeout=None)
+        try:
+            version = cache.incr(CLOCK_KEY)
+        except ValueError:
+            version = max(now_in_microseconds(), newest_version_seen + 1)
+    newest_version_seen = max(newest_version_seen, version)
     return version
 
 
-def bump_content_version(**kwargs):
-    """Signal receiver: any content change makes every cached page stale. Returns the new
-    version, newer than any this process has seen even if the clock was set back.
-
-    A change made in a transaction (an admin action runs in django-reversion's) bumps the
-    version again when it commits: until then the other app servers still read the
-    database as it was, and a page one of them renders meanwhile is stored under the
-    first new version."""
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(new_content_version)
-    return new_content_version()
+def now_in_microseconds():
+    # Microseconds, not nanoseconds: Redis's Lua compares numbers as doubles.
+    return time.time_ns() // 1000
 
 
-def new_content_version():
+def checked_clock(clock):
+    """The counter read from the cache (None: there is none yet). If it went back below
+    what this process has seen (Redis restarted empty or from an old snapshot),
+    everything is stale, and the counter goes on from above."""
     global newest_version_seen
-    newest_version_seen = max(time.time_ns(), newest_version_seen + 1)
-    cache.set(VERSION_KEY, newest_version_seen, timeout=None)
+    if (clock or 0) < newest_version_seen:
+        cache.set(CLOCK_KEY, newest_version_seen, timeout=None)
+        bump_content_version()
+        return newest_version_seen
+    newest_version_seen = clock or 0
     return newest_version_seen
 
 
+def bump(*tokens):
+    """New versions for these tokens: the pages that depend on any of them are stale.
+    Inside a transaction, again when it commits."""
+    if not tokens:
+        return
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(write_versions, tokens))
+    write_versions(tokens)
+
+
+def write_versions(tokens):
+    version = next_version()
+    cache.set_many({version_key(token): version for token in tokens}, timeout=None)
+
+
+def bump_content_version(**kwargs):
+    """Every cached page is stale."""
+    bump(SITE)
+
+
+def bump_objects(*objects):
+    bump(*(object_token(type(obj), obj.pk) for obj in objects))
+
+
+def versions_of(tokens):
+    """{token: its version now}; 0 for a token never bumped."""
+    found = cache.get_many([version_key(token) for token in tokens])
+    return {token: found.get(version_key(token), 0) for token in tokens}
+
+
+def version_of_list(model):
+    return versions_of([list_token(model), SITE])
+
+
+# What changes which tokens: the content models' signals.
+
+
 def invalidate_pages_on_changes(models):
-    """Make every save or delete of these models, and every change of their many-to-many
-    links, bump the content version (each app connects its own models in ready())."""
+    """Record the models' objects as dependencies of the pages that show them, and give
+    them and their lists new versions when they change (each app connects its own models
+    in ready())."""
     for model in models:
         label = model._meta.label
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}-save")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}-del")
+        if not hasattr(model, "page_cache_part_of"):
+            watched_models.append(model)
+            post_init.connect(record_object, sender=model, dispatch_uid=f"pages-{label}-init")
+        post_save.connect(object_saved, sender=model, dispatch_uid=f"pages-{label}-save")
+        post_delete.connect(object_deleted, sender=model, dispatch_uid=f"pages-{label}-del")
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
-            m2m_changed.connect(bump_content_version, sender=through, dispatch_uid=f"pages-{through._meta.label}")
+            m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"pages-{through._meta.label}")
+
+
+def record_object(sender, instance, **kwargs):
+    dependencies = recording.get()
+    if dependencies is not None and instance.pk is not None:
+        dependencies.add(object_token(sender, instance.pk))
+
+
+def changed_tokens(instance, created=False, deleted=False):
+    """The tokens a save (or delete) of `instance` gives new versions."""
+    model = type(instance)
+    parts_of = getattr(model, "page_cache_part_of", None)
+    if parts_of is not None:
+        owners = [(model._meta.get_field(name).related_model, getattr(instance, f"{name}_id")) for name in parts_of]
+        return [object_token(owner, pk) for owner, pk in owners if pk is not None]
+    tokens = [object_token(model, instance.pk)]
+    if hasattr(instance, "changed_pages"):
+        return tokens + instance.changed_pages(created=created, deleted=deleted)
+    return tokens + [list_token(model)]
+
+
+def object_saved(sender, instance, created=False, raw=False, **kwargs):
+    bump(*changed_tokens(instance, created=created))
+
+
+def object_deleted(sender, instance, **kwargs):
+    bump(*changed_tokens(instance, deleted=True))
+
+
+def links_changed(sender, instance, action, model, pk_set, **kwargs):
+    """Both ends of added or removed many-to-many links have changed."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    others = [object_token(model, pk) for pk in pk_set] if pk_set else [list_token(model)]
+    bump(object_token(type(instance), instance.pk), *others)
+
+
+def depends_on(*tokens):
+    """Make the page being rendered depend on these tokens too (what the objects it loads
+    do not say)."""
+    if (dependencies := recording.get()) is not None:
+        dependencies.update(tokens)
+
+
+@contextmanager
+def recording_dependencies(lists=None):
+    """Record what is rendered inside: the tokens of the objects loaded, and of the lists
+    named (every list when None)."""
+    dependencies = {SITE, *map(list_token, watched_models if lists is None else lists)}
+    reset = recording.set(dependencies)
+    try:
+        yield dependencies
+    finally:
+        recording.reset(reset)
+
+
+# Pages: keys, lookups and storage.
 
 
 def is_cacheable(request):
@@ -149,68 +296,87 @@ def redirect_to_clean_query(request, params):
     return HttpResponsePermanentRedirect(f"{escape_uri_path(request.path)}{'?' if query else ''}{query}")
 
 
-def cached_page(key):
-    """The content version now, and the page cached under `key` for that version as
-    (content, content_type), or None. One round trip to the cache."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = checked(found[VERSION_KEY]) if VERSION_KEY in found else content_version()
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return version, entry[1:]
-    return version, None
+def dependencies_key(key):
+    return f"{key}:depends-on"
 
 
-def page_version_key(key):
-    return f"{key}:version"
+def in_redis():
+    return hasattr(cache, "run_script")
 
 
-# The page under KEYS[3], if it was stored for the content version now (its version, KEYS[2],
-# equals KEYS[1]) and that version is not older than ARGV[2], and the counter under KEYS[4],
-# raised by one when ARGV[1] is "1" and the counter exists: {page, counter or -1 when there
-# is none}, or nil: no page, nothing counted.
-PAGE_AND_COUNTER_SCRIPT = """
-local version = redis.call('GET', KEYS[1])
-if not version or version ~= redis.call('GET', KEYS[2]) then return nil end
-if tonumber(version) < tonumber(ARGV[2]) then return nil end
+# The page under KEYS[3] if the counter (KEYS[1], 0 if none) is not below ARGV[2] and every
+# version listed under KEYS[2] ("key version key version …", a missing key being version
+# 0) is current; with, when there is a KEYS[4], the counter under it, raised by one when
+# ARGV[1] is "1" and the counter exists: {page, counter or -1 when there is none}, or nil:
+# no page, nothing counted.
+PAGE_SCRIPT = """
+if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[2]) then return nil end
+local versions = redis.call('GET', KEYS[2])
+if not versions then return nil end
+for key, version in string.gmatch(versions, '(%S+) (%S+)') do
+  if (redis.call('GET', key) or '0') ~= version then return nil end
+end
 local page = redis.call('GET', KEYS[3])
 if not page then return nil end
+if #KEYS < 4 then return {page, -1} end
 if redis.call('EXISTS', KEYS[4]) == 0 then return {page, -1} end
 if ARGV[1] ~= '1' then return {page, redis.call('GET', KEYS[4])} end
 return {page, redis.call('INCR', KEYS[4])}
 """
-# How Django's Redis cache stores values: what the script returns is read the same way.
+# Keeps ARGV[1] (a value as Django's cache writes it) under KEYS[1] and ARGV[2] under
+# KEYS[2], both for ARGV[3] seconds.
+STORE_SCRIPT = """
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+"""
+# How Django's Redis cache stores values: what the scripts read and write is the same.
 REDIS_VALUES = RedisSerializer()
 
 
-def cached_page_and_counter(key, counter_key, add):
-    """With Redis, in one round trip: the content of the page cached under `key` for the
-    content version now, and the integer under `counter_key`, raised by one if `add`.
-    Returns (content, counter), the counter None when there is none (and nothing was
-    added); or None when the page is not cached or Redis is unavailable, and then the
-    counter is left alone."""
-    keys = [VERSION_KEY, page_version_key(key), key, counter_key]
-    found = cache.run_script(PAGE_AND_COUNTER_SCRIPT, keys, [int(add), newest_version_seen])
-    if found is None:
-        return None
-    entry, counter = found
-    _version, content, _content_type = REDIS_VALUES.loads(entry)
-    return content, None if int(counter) < 0 else int(counter)
+def cached_page(key, counter_key=None, add=False):
+    """The page cached under `key` if everything it showed is unchanged, as (content,
+    content_type, counter): the integer under `counter_key`, raised by one first if
+    `add` (None when there is no such counter, and then nothing was added). None when
+    the page is not cached (or Redis is unavailable), and then nothing is counted. With
+    Redis, one round trip."""
+    if in_redis():
+        keys = [CLOCK_KEY, dependencies_key(key), key] + ([counter_key] if counter_key else [])
+        found = cache.run_script(PAGE_SCRIPT, keys, [int(add), newest_version_seen])
+        if found is None:
+            return None
+        entry, counter = found
+        content, content_type = REDIS_VALUES.loads(entry)
+    else:
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        versions, content, content_type = entry
+        if versions_of(versions) != versions:
+            return None
+        counter = -1  # Views are counted in the cache only with Redis (news/counting.py).
+    return content, content_type, None if int(counter) < 0 else int(counter)
 
 
-def store(key, version, content, content_type="text/html; charset=utf-8"):
-    """Keep a page rendered for content `version`. The version is also stored on its own
-    (in the same MSET), for PAGE_AND_COUNTER_SCRIPT to compare with the current one."""
-    cache.set_many(
-        {key: (version, content, content_type), page_version_key(key): version},
-        timeout=seconds_until_next_scheduled_post(version),
-    )
+def store(key, started_at, dependencies, content, content_type):
+    """Keep a page rendered from `started_at` (the counter then) that showed
+    `dependencies`, unless one of them changed since."""
+    versions = versions_of(dependencies)
+    if max(versions.values()) > started_at:
+        return
+    timeout = seconds_until_next_scheduled_post()
+    if in_redis():
+        listed = " ".join(f"{cache.make_and_validate_key(version_key(token))} {v}" for token, v in versions.items())
+        value = REDIS_VALUES.dumps((content, content_type))
+        cache.run_script(STORE_SCRIPT, [key, dependencies_key(key)], [value, listed, timeout])
+    else:
+        cache.set(key, (versions, content, content_type), timeout=timeout)
 
 
-def seconds_until_next_scheduled_post(version=None):
+def seconds_until_next_scheduled_post():
     """How long a page may stay cached: until the next scheduled post is due. When that
-    is, is itself cached per content version (0: nothing scheduled), and asked again once
-    the time has come."""
-    key = f"next-scheduled:{version or content_version()}"
+    is, is itself cached per version of the lists (0: nothing scheduled), and asked
+    again once the time has come."""
+    key = f"next-scheduled:{max(versions_of([SITE, *map(list_token, watched_models)]).values())}"
     due = cache.get(key)
     if due is None or 0 < due <= time.time():
         due_at = import_string(settings.PAGE_CACHE_NEXT_PUBLICATION_FUNCTION)()
@@ -219,12 +385,40 @@ def seconds_until_next_scheduled_post(version=None):
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
-def cache_public_page(view=None, *, params=()):
+def cached_or_rendered(key, lookup, render, lists=None):
+    """(what `lookup()` found, "hit"), or after waiting for another request's render of
+    the same page ("wait"), or (what `render()` returned, "miss"): `render` returns
+    (result, page), the page (content, content_type) kept unless None."""
+    if (found := lookup()) is not None:
+        return found, "hit"
+    lock = f"{key}:rendering"
+    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
+    locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
+    # Another request is rendering this page (the lock is there): wait for its page.
+    while not locked and time.monotonic() < deadline and cache.get(lock) is not None:
+        time.sleep(POLL_SECONDS)
+        if (found := lookup()) is not None:
+            return found, "wait"
+        locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
+    try:
+        started_at = checked_clock(cache.get(CLOCK_KEY))
+        with recording_dependencies(lists) as dependencies:
+            result, page = render()
+        if page is not None:
+            store(key, started_at, dependencies, *page)
+    finally:
+        if locked:
+            cache.delete(lock)
+    return result, "miss"
+
+
+def cache_public_page(view=None, *, params=(), lists=None):
     """Serve the view's 200 responses from the cache for anonymous readers. `params` names
     the query parameters the view reads; an address with any other is redirected to
-    the one without (`redirect_to_clean_query`)."""
+    the one without (`redirect_to_clean_query`). `lists` names the models whose lists
+    the page shows, beyond the objects it loads (None: it may show any)."""
     if view is None:
-        return partial(cache_public_page, params=params)
+        return partial(cache_public_page, params=params, lists=lists)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -233,18 +427,25 @@ def cache_public_page(view=None, *, params=()):
         key = page_key(request, params)
         if key is None:
             return view(request, *args, **kwargs)
-        version, cached = cached_page(key)
-        if cached:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-        else:
+
+        def render():
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
             if response.status_code != 200 or response.streaming or response.cookies:
+                return response, None
+            page = (response.content, response["Content-Type"]) if renders_for_every_port(request) else None
+            return response, page
+
+        found, source = cached_or_rendered(key, partial(cached_page, key), render, lists)
+        if source == "miss":
+            response = found
+            if response.status_code != 200:
                 return response
-            if renders_for_every_port(request):
-                store(key, version, response.content, response["Content-Type"])
+        else:
+            content, content_type, _counter = found
+            response = HttpResponse(content, content_type=content_type)
+        response["X-Page-Cache"] = source
         # Browsers and proxies may keep the page but must ask again each time; the ETag
         # (ConditionalGetMiddleware) turns an unchanged page into a 304.
         patch_cache_control(response, max_age=0, must_revalidate=True)

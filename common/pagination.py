@@ -1,8 +1,9 @@
 """
 Pages of a growing archive that cost the same at 1,000 posts as at 100,000.
 
-- The number of matching posts is counted once per content version and filter (the
-  count changes only when content does, or when a scheduled post comes out), not by a
+- The number of matching posts is counted once per version of the list of posts
+  (common/page_cache.py) and filter (the count changes only when the list does, or when
+  a scheduled post comes out), not by a
   COUNT(*) over the whole table on every request.
 - A page past the middle is read from the other end (the ordering reversed, a small
   OFFSET) and turned back round: the last page is as cheap as the first. The ordering
@@ -15,7 +16,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .page_cache import content_version, seconds_until_next_scheduled_post
+from .page_cache import seconds_until_next_scheduled_post, version_of_list
 
 
 class ArchivePaginator(Paginator):
@@ -25,7 +26,8 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = f"count:{content_version()}:{self.count_key}"
+        version = max(version_of_list(self.object_list.model).values())
+        key = f"count:{version}:{self.count_key}"
         count = cache.get(key)
         if count is None:
             count = super().count

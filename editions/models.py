@@ -153,6 +153,9 @@ class Edition(models.Model):
 
 
 class EditionPartner(models.Model):
+    # Shown on its edition's and its organization's pages (common/page_cache.py).
+    page_cache_part_of = ("edition", "organization")
+
     class Role(models.TextChoices):
         HOST = "host", _("Host")
         CO_HOST = "co_host", _("Co-host")
@@ -299,6 +302,9 @@ class Person(models.Model):
 class Speaker(models.Model):
     """A person's role in a session."""
 
+    # Shown on its session's and its person's pages (common/page_cache.py).
+    page_cache_part_of = ("session", "person")
+
     class Role(models.TextChoices):
         MODERATOR = "moderator", _("Moderator")
         SPEAKER = "speaker", _("Speaker")
@@ -421,6 +427,8 @@ class Declaration(models.Model):
 
 
 class DeclarationParagraph(models.Model):
+    page_cache_part_of = ("declaration",)
+
     declaration = models.ForeignKey(
         Declaration, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("declaration")
     )

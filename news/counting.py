@@ -39,7 +39,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, close_old_connections
 from django.db.models import F
 
-from common.page_cache import cached_page, cached_page_and_counter
+from common.page_cache import cached_page
 
 from .models import Post
 
@@ -120,18 +120,18 @@ def register_view(request, post_id, stored_count=None):
 
 
 def view_cached_page(request, post_id, key):
-    """The page of the post cached under `key` (common/page_cache.py) for the current
-    content version, this request counted as by `register_view()`: (content, view
+    """The page of the post cached under `key` (common/page_cache.py), if current, this
+    request counted as by `register_view()`: (content, view
     count, seen-posts), or None when the page is not cached, and then nothing is
     counted. With Redis, reading the page and counting the reader are one round trip."""
     if not counts_in_cache():
-        cached = cached_page(key)[1]
+        cached = cached_page(key)
         return (cached[0], *register_view(request, post_id)) if cached else None
     reader = Reader(request, post_id)
-    found = cached_page_and_counter(key, total_key(post_id), add=reader.is_new)
+    found = cached_page(key, total_key(post_id), add=reader.is_new)
     if found is None:
         return None
-    content, total = found
+    content, _content_type, total = found
     if total is None:
         # No running total yet: nothing was added to it.
         total = add_view(post_id) if reader.is_new else current_count(post_id)

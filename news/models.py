@@ -10,7 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from common.images import UploadedImageField
 from common.languages import empty, filled_languages, language_codes
-from common.page_cache import bump_content_version
+from common.page_cache import bump, bump_content_version, list_token, object_token
 from common.text import html_to_text
 from editions.models import Edition, Organization, Session
 
@@ -37,12 +37,22 @@ class Category(models.Model):
 posts_changed_in_bulk = Signal()
 
 
+# Past this many posts changed at once, every cached page is made stale rather than the
+# pages of each post and its neighbours.
+BULK_CHANGES_PER_POST = 50
+
+
 def update_in_bulk(posts, **changes):
-    """UPDATE `posts`; cached pages are stale and listeners told if rows changed."""
+    """UPDATE `posts` (their publication); the cached pages that show them, the lists and
+    the posts' new neighbours are stale, and listeners told, if rows changed."""
     pks = list(posts.values_list("pk", flat=True))
     count = Post.objects.filter(pk__in=pks).update(**changes)
-    if count:
+    if count > BULK_CHANGES_PER_POST:
         bump_content_version()
+    elif count:
+        changed = Post.objects.filter(pk__in=pks).only("status", "published_at")
+        bump(list_token(Post), *(token for post in changed for token in [post.token(), *post.neighbours()]))
+    if count:
         posts_changed_in_bulk.send(sender=Post, pks=pks)
     return count
 
@@ -235,6 +245,48 @@ class Post(models.Model):
     def get_preview_url(self):
         return reverse("news:post_preview", kwargs={"pk": self.pk})
 
+    # Where a post is listed, and in what order: a change of these changes lists.
+    LISTING_FIELDS = ("status", "published_at", "category_id", "edition_id", "pinned")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        post = super().from_db(db, field_names, values)
+        post._listed_as = post.listing()
+        return post
+
+    def listing(self):
+        """The values of LISTING_FIELDS, or None when one was not loaded."""
+        values = tuple(self.__dict__.get(name, models.DEFERRED) for name in self.LISTING_FIELDS)
+        return None if models.DEFERRED in values else values
+
+    def changed_pages(self, created=False, deleted=False):
+        """The page-cache tokens (common/page_cache.py) a save or delete of this post
+        changes beyond its own: the lists of posts, when where it is listed may have
+        changed, and the links of its new neighbours, which now lead to it (the pages
+        of its old ones showed the post, and depend on it already)."""
+        listed_as, self._listed_as = getattr(self, "_listed_as", None), self.listing()
+        if not (created or deleted) and listed_as is not None and listed_as == self._listed_as:
+            return []
+        return [list_token(Post), *([] if deleted else self.neighbours())]
+
+    def token(self):
+        return object_token(Post, self.pk)
+
+    def neighbours(self):
+        """The tokens of the links to their neighbours of the posts before and after this
+        one, if it is public."""
+        if not self.is_public:
+            return []
+        public = Post.objects.published().values_list("pk", flat=True)
+        pks = [public.before(self).first(), public.after(self).first()]
+        return [Post.links_token(pk) for pk in pks if pk is not None]
+
+    @staticmethod
+    def links_token(pk):
+        """What the article's previous and next links depend on, beyond the two posts
+        they show: which posts they are."""
+        return f"{object_token(Post, pk)}:links"
+
     @classmethod
     def body_columns(cls):
         return ["body", *(f"body_{code}" for code in language_codes()), *cls.search_columns()]
@@ -323,6 +375,9 @@ class PostImage(models.Model):
 
 
 class Attachment(models.Model):
+    # Shown on its post's page: a change of an attachment is a change of the post.
+    page_cache_part_of = ("post",)
+
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("post"))
     file = AttachmentFileField(
         _("file"),

@@ -1,22 +1,29 @@
 from django.urls import path
 
 from common.page_cache import cache_public_page
+from editions.models import Edition
 
 from . import views
 from .feeds import LatestPostsAtomFeed, LatestPostsFeed
+from .models import Category, Post
+
+# What the lists show beyond the posts they load (common/page_cache.py): which posts, and
+# the categories and editions of the filter.
+news_list = cache_public_page(views.post_list, params=views.POST_LIST_PARAMS, lists=(Post, Category, Edition))
+feed = cache_public_page(lists=(Post,))
 
 app_name = "news"
 
 urlpatterns = [
     path(
         "",
-        views.searches_go_to_site_search(cache_public_page(views.post_list, params=views.POST_LIST_PARAMS)),
+        views.searches_go_to_site_search(news_list),
         name="post_list",
     ),
-    path("feed/", cache_public_page(LatestPostsFeed()), name="post_feed"),
-    path("feed/atom/", cache_public_page(LatestPostsAtomFeed()), name="post_feed_atom"),
-    path("feed/<slug:category_slug>/", cache_public_page(LatestPostsFeed()), name="category_feed"),
-    path("feed/<slug:category_slug>/atom/", cache_public_page(LatestPostsAtomFeed()), name="category_feed_atom"),
+    path("feed/", feed(LatestPostsFeed()), name="post_feed"),
+    path("feed/atom/", feed(LatestPostsAtomFeed()), name="post_feed_atom"),
+    path("feed/<slug:category_slug>/", feed(LatestPostsFeed()), name="category_feed"),
+    path("feed/<slug:category_slug>/atom/", feed(LatestPostsAtomFeed()), name="category_feed_atom"),
     path("preview/<id:pk>/", views.post_preview, name="post_preview"),
     # The article caches its page itself, around the reader's view count (views.post_detail).
     path("<id:pk>/", views.post_detail, name="post_redirect"),

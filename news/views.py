@@ -1,9 +1,9 @@
-from functools import wraps
+from functools import partial, wraps
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponseBase, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,11 +15,11 @@ from common.downloads import send_file
 from common.freshness import flag_stale_translations
 from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
-    content_version,
+    cached_or_rendered,
+    depends_on,
     page_key,
     redirect_to_clean_query,
     renders_for_every_port,
-    store,
 )
 from common.pagination import ArchivePaginator
 from editions.models import Edition
@@ -81,26 +81,34 @@ def searches_go_to_site_search(view):
 
 def post_detail(request, pk, slug=None):
     """The article, counting the reader. For anonymous readers the page comes from the cache
-    (rendered once per language and content version) with the live count filled in; a
-    cached page means the post is public at this address, so a hit reads no database."""
+    (rendered once per language while what it shows is unchanged) with the live count
+    filled in; a cached page means the post is public at this address, so a hit reads no
+    database."""
     if to_clean_address := redirect_to_clean_query(request, params=()):
         return to_clean_address
     key = page_key(request)
-    if key and (cached := view_cached_page(request, pk, key)):
-        html, view_count, seen = cached
-    else:
-        # The version before rendering: a page rendered while content changes is not kept as current.
-        version = content_version() if key else None
+
+    def render():
         post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
         if slug != post.slug:
-            return redirect(post, permanent=True)
+            return redirect(post, permanent=True), None
+        depends_on(Post.links_token(post.pk))
         context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
         context["structured_data"] = news_article(request, post)
         html = render_to_string("news/post_detail.html", context, request)
-        if key and renders_for_every_port(request):
-            store(key, version, html)
-        view_count, seen = register_view(request, pk, post.view_count)
+        page = (html, "text/html; charset=utf-8") if key and renders_for_every_port(request) else None
+        return (html, *register_view(request, pk, post.view_count)), page
+
+    if key is None:
+        (found, _page), source = render(), None
+    else:
+        found, source = cached_or_rendered(key, partial(view_cached_page, request, pk, key), render, lists=())
+    if isinstance(found, HttpResponseBase):
+        return found
+    html, view_count, seen = found
     response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))
+    if source:
+        response["X-Page-Cache"] = source
     # Every reader must reach the server to be counted: no shared cache may keep the page.
     patch_cache_control(response, private=True, no_cache=True)
     if seen is not None:

@@ -154,6 +154,9 @@ MISSING_LEGACY_URLS_MAX = int(os.environ.get("MISSING_LEGACY_URLS_MAX", "1000"))
 REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 # Public pages served from the cache (common/page_cache.py); off only to measure or debug.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# On a miss, how long requests for a page another request is rendering wait for it
+# before rendering it themselves (common/page_cache.py: no stampede).
+PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "2"))
 # When the next scheduled content comes out: a cached page is good until then.
 PAGE_CACHE_NEXT_PUBLICATION_FUNCTION = "news.models.next_scheduled_publication"
 # With Redis, shared by every app server, the view count a page shows is kept there, and

@@ -9,6 +9,8 @@ from django.views.i18n import set_language
 from common.admin import translation_status
 from common.page_cache import cache_public_page
 from common.sitemaps import sitemap_section
+from editions.models import Edition
+from news.models import Post
 
 from . import views
 from .sitemaps import sitemaps
@@ -47,7 +49,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", cache_public_page(views.home), name="home"),
+    # The home page shows the latest posts and the current edition's partners.
+    path("", cache_public_page(views.home, lists=(Post, Edition)), name="home"),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
     path("", include("editions.urls")),

@@ -6,12 +6,13 @@ import random
 import pytest
 import redis
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from common.page_cache import content_version, page_key, store
+from common.page_cache import CLOCK_KEY, SITE, list_token, page_key, store
 from news.counting import pending_views
 from news.models import Post
 from tests.factories import make_post, make_staff
@@ -119,10 +120,10 @@ def test_a_list_rendered_before_a_publication_commits_is_not_served_after_it(
 
     # The admin's actions run in a transaction (django-reversion's revision). Until it
     # commits, another app server renders the list from the database as it was, and
-    # stores that page under the content version the publication made.
+    # keeps it with the versions the publication gave.
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         Post.objects.filter(pk=draft.pk).publish_now()
-        store(news_list_key("ko"), content_version(), before)
+        store(news_list_key("ko"), cache.get(CLOCK_KEY), {SITE, list_token(Post)}, before, "text/html; charset=utf-8")
     response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "새 소식")
