@@ -29,6 +29,8 @@ from .uploads import is_new_upload, validate_upload_size
 
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_WIDTHS = (480, 960, 1440)
+# Crops are for cards, at most 22rem wide (double that on a dense screen).
+CROP_WIDTHS = (480, 960)
 
 INVALID_IMAGE = _("This file is not a complete JPEG, PNG, WebP or GIF image: it is damaged or not an image at all.")
 
@@ -177,8 +179,82 @@ def fitted(name, box):
 def fitted_renditions(name, box):
     box_width, box_height = (int(side) for side in box.split("x"))
     single = get_thumbnail(name, box, format="WEBP", quality=90, upscale=False)
+    # sorl-thumbnail logs an image it cannot read (missing, damaged) and returns a
+    # rendition never made, which has no size.
+    if not single.exists():
+        raise FileNotFoundError(name)
     double = get_thumbnail(name, f"{2 * box_width}x{2 * box_height}", format="WEBP", quality=90, upscale=False)
     return single.url, double.url if double.width > single.width else None, single.width, single.height
+
+
+def focal_crop(size, shape, focus):
+    """sorl-thumbnail's `crop` option ("30% 70%") that crops an image of `size` (width,
+    height; None when not known) to the shape of `shape` (width, height) around `focus`
+    (percentages across and down from the top left corner): the focal point is in the
+    middle of the crop, or as near as the image's edges allow.
+
+    sorl-thumbnail scales the image to cover the shape, then places the crop window at the
+    given percentages of the room left over on each side; the room and the window scale
+    alike, so the percentages hold for crops of any size. Of an image whose size is not
+    known the crop is aligned on the focal point instead (as CSS's `object-position`), which
+    keeps it in the crop all the same."""
+    width, height = size
+    if not (width and height):
+        return "{}% {}%".format(*focus)
+    scale = max(shape[0] / width, shape[1] / height)
+    window = (shape[0] / scale, shape[1] / scale)
+    offsets = (crop_offset(length, seen, percent) for length, seen, percent in zip(size, window, focus, strict=True))
+    return "{}% {}%".format(*offsets)
+
+
+def crop_offset(length, window, focus):
+    """Where a `window` of a side of `length` starts so that the point at `focus` percent
+    is in its middle, in percent of the room the window has to move."""
+    room = length - window
+    if room < 1:
+        return 50  # Nothing is cut on this side.
+    start = min(max(length * focus / 100 - window / 2, 0), room)
+    return round(100 * start / room)
+
+
+def crop_renditions(name, width, shape, crop):
+    """WebP crops of the stored image `name` (`width` pixels wide, None if not known) to
+    the shape `shape` (16, 9) with sorl-thumbnail's `crop` option, for a `srcset`:
+    [(url, width, height)] at the standard crop widths below the image's width and at its
+    width (up to the largest); never enlarged."""
+    return list(stored_crop_renditions(name, width, shape, crop))
+
+
+@functools.lru_cache(maxsize=4096)
+def stored_crop_renditions(name, width, shape, crop):
+    """Remembered by each process, as `stored_srcset`: a crop has its own address."""
+    largest = CROP_WIDTHS[-1]
+    widths = sorted({size for size in CROP_WIDTHS if size < (width or largest)} | {min(width or largest, largest)})
+    crops = []
+    for crop_width in widths:
+        crop_height = round(crop_width * shape[1] / shape[0])
+        box = f"{crop_width}x{crop_height}"
+        rendition = get_thumbnail(name, box, crop=crop, format="WEBP", quality=80, upscale=False)
+        crops.append((rendition.url, crop_width, crop_height))
+    return tuple(crops)
+
+
+def cropped(name, box, crop):
+    """One JPEG crop of the stored image `name` to `box` ("1200x630") with sorl-thumbnail's
+    `crop` option, never enlarged: (url, width, height), or None if the image is missing
+    or cannot be read."""
+    try:
+        return stored_crop(name, box, crop)
+    except (OSError, ThumbnailError):
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def stored_crop(name, box, crop):
+    rendition = get_thumbnail(name, box, crop=crop, format="JPEG", quality=85, upscale=False)
+    if not rendition.exists():  # As in fitted_renditions.
+        raise FileNotFoundError(name)
+    return rendition.url, rendition.width, rendition.height
 
 
 @receiver(setting_changed)
@@ -187,3 +263,5 @@ def forget_srcsets(*, setting, **kwargs):
     if setting in ("MEDIA_ROOT", "MEDIA_URL", "STORAGES"):
         stored_srcset.cache_clear()
         fitted_renditions.cache_clear()
+        stored_crop_renditions.cache_clear()
+        stored_crop.cache_clear()

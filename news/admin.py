@@ -5,27 +5,81 @@ from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
 from modeltranslation.admin import TranslationTabularInline
 
 from common.admin import MissingTranslationFilter, TranslatedAdmin, TranslatedFieldsOnlyMixin
+from common.images import fitted
 from common.languages import language_codes
 
+from .body_editor import body_editor_catalog
 from .models import Attachment, Category, Post, PostImage
 from .newsletter import InvalidSelection, Selection, render_issue
 
 IMAGES_PER_PICKER_PAGE = 48
+# The boxes the cover's thumbnails fit in: in the post form, where a click on it chooses
+# the focal point, and in the list of posts.
+COVER_FORM_BOX = "360x240"
+COVER_LIST_BOX = "64x48"
+FOCUS_FIELDS = ("cover_focus_x", "cover_focus_y")
+
+
+def thumbnail(image_file, box):
+    """{"src", "src_2x", "width", "height"} of a stored image fitted into `box`, or None
+    if its file is missing or damaged."""
+    src, src_2x, width, height = fitted(image_file.name, box)
+    if width is None:
+        return None
+    return {"src": src, "src_2x": src_2x, "width": width, "height": height}
+
+
+class FocalPointField(forms.IntegerField):
+    """A percentage of the cover's focal point (0 to 100); left empty, or not sent at all
+    by a form that has no focal point, the middle."""
+
+    def __init__(self, *, default=50, **kwargs):
+        self.default = default
+        super().__init__(**{**kwargs, "min_value": 0, "max_value": 100, "required": False})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.default if value is None else value
+
+
+class CoverInput(AdminFileWidget):
+    """The cover's file input and, beside it, the cover's thumbnail: a click on it chooses
+    the focal point, which fills the two number inputs of the focal point (keyboard users
+    type into those). An image chosen but not saved yet is shown the same way
+    (news/static/news/cover_focus.js)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        file_input = super().render(name, value, attrs, renderer)
+        # A stored file (a FieldFile), not one just uploaded with a form that failed.
+        stored = bool(value) and getattr(value, "_committed", False)
+        image = thumbnail(value, COVER_FORM_BOX) if stored else None
+        context = {
+            "file_input": file_input,
+            "input_id": (attrs or {}).get("id", ""),
+            "focus_x_id": f"id_{FOCUS_FIELDS[0]}",
+            "focus_y_id": f"id_{FOCUS_FIELDS[1]}",
+            "thumbnail": image,
+            "missing": stored and image is None,
+        }
+        return mark_safe(render_to_string("admin/news/post/cover_input.html", context))
 
 
 class ImportMapNonceMedia(Media):
@@ -56,7 +110,18 @@ class AttachmentInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
 
 @admin.register(Post)
 class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
-    list_display = ["title", "category", "edition", "state", "published_at", "pinned", "view_count", "languages"]
+    list_display = [
+        "cover_thumbnail",
+        "title",
+        "category",
+        "edition",
+        "state",
+        "published_at",
+        "pinned",
+        "view_count",
+        "languages",
+    ]
+    list_display_links = ["title"]
     list_filter = ["status", "category", "edition", "pinned", MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "body_ko", "body_en"]
     date_hierarchy = "published_at"
@@ -77,7 +142,7 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     # Replaced by one link per language (or a preview link) in the change form.
     view_on_site = False
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "cover", "cover_alt"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "cover", FOCUS_FIELDS, "cover_alt"]}),
         (_("Links"), {"fields": ["category", "edition", "sessions", "organizations"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "pinned"]}),
         (
@@ -96,6 +161,17 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["news/cover_focus.css"]}
+        js = ["news/cover_focus.js", "news/body_editor_i18n.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "cover":
+            kwargs["widget"] = CoverInput
+        if db_field.name in FOCUS_FIELDS:
+            kwargs |= {"form_class": FocalPointField, "default": db_field.default}
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, **kwargs):
         """Each body editor's image button gets a "Browse…" list of the uploaded images,
         offering their alt text and caption in the editor's language."""
@@ -113,22 +189,47 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.author is None:
             obj.author = request.user
+        if "cover" in form.changed_data and not set(FOCUS_FIELDS) & set(form.changed_data):
+            # Another image: the focal point of the one before means nothing in it.
+            for field in FOCUS_FIELDS:
+                setattr(obj, field, Post._meta.get_field(field).default)
         super().save_model(request, obj, form, change)
+        # Images uploaded from the body editor before the post's first save were uploaded
+        # for no post: those its body shows are this post's now.
+        obj.attach_uploaded_images(request.user)
 
-    @method_decorator(csp_update({"script-src": [NONCE]}))
+    @method_decorator(csp_update({"script-src": [NONCE], "img-src": ["blob:"]}))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """The body editor's import map is an inline script: the page's Content Security
-        Policy lets it run with this response's nonce."""
+        Policy lets it run with this response's nonce. A cover chosen but not uploaded yet
+        is shown from the browser's memory (a blob: address) to choose its focal point."""
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["media"] = ImportMapNonceMedia.from_media(context["media"], nonce=getattr(request, "csp_nonce", ""))
+        context["body_editor_catalog"] = body_editor_catalog()
         if obj is not None and obj.pk:
             context["site_links"] = self.site_links(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def has_publish_permission(self, request):
         return request.user.has_perm("news.publish_post")
+
+    @admin.display(description=_("cover"))
+    def cover_thumbnail(self, post):
+        if not post.cover:
+            return ""
+        image = thumbnail(post.cover, COVER_LIST_BOX)
+        if image is None:
+            return _("File missing")
+        srcset = format_html(' srcset="{} 2x"', image["src_2x"]) if image["src_2x"] else ""
+        return format_html(
+            '<img src="{}"{} width="{}" height="{}" alt="" class="cover-thumbnail" loading="lazy">',
+            image["src"],
+            srcset,
+            image["width"],
+            image["height"],
+        )
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, post):
@@ -287,9 +388,14 @@ class PostImageAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_display_links = ["thumbnail", "alt"]
     list_filter = [MissingTranslationFilter]
     search_fields = ["alt_ko", "alt_en", "caption_ko", "caption_en", "post__title_ko", "post__title_en"]
-    fields = ["image", "thumbnail", "alt", "caption", "post", "address"]
-    readonly_fields = ["thumbnail", "address"]
+    fields = ["image", "thumbnail", "alt", "caption", "post", "address", "uploaded_by"]
+    readonly_fields = ["thumbnail", "address", "uploaded_by"]
     autocomplete_fields = ["post"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
 
     def get_urls(self):
         picker = path("picker/", self.admin_site.admin_view(self.picker_view), name="news_postimage_picker")
@@ -321,6 +427,7 @@ class PostImageAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
             form = PostImageUploadForm(request.POST or None, request.FILES or None)
             if request.method == "POST" and form.is_valid():
                 form.instance.post = post
+                form.instance.uploaded_by = request.user
                 self.log_addition(request, form.save(), [{"added": {}}])
                 self.message_user(request, _("The image is uploaded: choose it below."), messages.SUCCESS)
                 return HttpResponseRedirect(request.get_full_path())

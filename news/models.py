@@ -1,4 +1,7 @@
+from urllib.parse import unquote
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import Min, Q
 from django.dispatch import Signal
@@ -8,14 +11,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from common.images import UploadedImageField
+from common.images import UploadedImageField, focal_crop
 from common.languages import empty, filled_languages, language_codes
 from common.page_cache import bump, bump_content_version, list_token, object_token
 from common.text import html_to_text
 from editions.models import Edition, Organization, Session
 
 from .attachments import AttachmentFileField
-from .sanitize import BODY_EDITOR_EXTENSIONS, clean_html
+from .sanitize import BODY_EDITOR_EXTENSIONS, clean_html, image_sources
 
 
 class Category(models.Model):
@@ -155,6 +158,20 @@ class Post(models.Model):
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_alt = models.CharField(_("cover alt text"), max_length=300, blank=True)
+    # The point of the cover that every crop of it keeps (cards, the social-network
+    # image), in percent of its width and height from the top left corner.
+    cover_focus_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("From 0 (left edge) to 100 (right edge)."),
+    )
+    cover_focus_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("From 0 (top edge) to 100 (bottom edge)."),
+    )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="posts", verbose_name=_("category"))
     edition = models.ForeignKey(
         Edition,
@@ -200,6 +217,10 @@ class Post(models.Model):
         verbose_name_plural = _("posts")
         permissions = [("publish_post", _("Can publish posts"))]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cover_focus_x__lte=100, cover_focus_y__lte=100),
+                name="post_cover_focus_within_cover",
+            ),
             models.UniqueConstraint(
                 fields=["slug"],
                 name="post_slug_unique",
@@ -299,6 +320,25 @@ class Post(models.Model):
     def languages(self):
         return filled_languages(self, "title")
 
+    def cover_crop(self, width, height):
+        """sorl-thumbnail's `crop` option for a crop of the cover to the shape of
+        `width`×`height` that keeps its focal point, as near the middle as the cover allows."""
+        return focal_crop(
+            (self.cover_width, self.cover_height), (width, height), (self.cover_focus_x, self.cover_focus_y)
+        )
+
+    def body_image_urls(self):
+        """The addresses of the images of the body, in every language."""
+        return {url for code in language_codes() for url in image_sources(getattr(self, f"body_{code}") or "")}
+
+    def attach_uploaded_images(self, user):
+        """Link to this post the body images that `user` uploaded for no post yet (from the
+        body editor of a post not saved yet) and that its body shows. Returns how many."""
+        if user is None or not user.pk:
+            return 0
+        images = PostImage.objects.at_urls(self.body_image_urls())
+        return images.filter(post=None, uploaded_by=user).update(post=self)
+
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
@@ -337,6 +377,15 @@ def next_scheduled_publication():
     return Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
 
 
+class PostImageQuerySet(models.QuerySet):
+    def at_urls(self, urls):
+        """The images whose files are at these addresses (as a body's <img src> gives them)."""
+        storage = PostImage._meta.get_field("image").storage
+        prefix = storage.url("")
+        names = {unquote(url.removeprefix(prefix)) for url in urls if url.startswith(prefix)}
+        return self.filter(image__in=names) if names else self.none()
+
+
 class PostImage(models.Model):
     """An image for post bodies: uploaded from the body editor's image button ("Browse…"),
     then placed in the text, where it is shown with responsive renditions."""
@@ -363,7 +412,18 @@ class PostImage(models.Model):
         verbose_name=_("uploaded for"),
         help_text=_("The post it was uploaded for; any post may show it."),
     )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = PostImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

@@ -1,6 +1,9 @@
 """Post bodies are HTML written by staff (or imported from the old board): they are cleaned
 with nh3's allow-list before they are stored, so templates may output them as they are."""
 
+import html
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -56,3 +59,20 @@ def clean_html(html):
         link_rel="noopener noreferrer",
     )
     return "" if cleaned == EMPTY_EDITOR else cleaned
+
+
+# Cleaned bodies: nh3's output quotes every attribute value with " and escapes ">" inside
+# values, so these expressions cannot be fooled by an attribute.
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+ATTRIBUTE = r'\s{}="([^"]*)"'
+
+
+def attribute(tag, name):
+    """The value of the attribute `name` of a cleaned tag, or ""."""
+    found = re.search(ATTRIBUTE.format(name), tag)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def image_sources(cleaned_html):
+    """The `src` of each image of a cleaned body."""
+    return [attribute(tag, "src") for tag in IMG_TAG.findall(cleaned_html)]

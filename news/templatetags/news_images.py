@@ -1,15 +1,12 @@
 """Responsive images: covers and body images as <picture>s with WebP renditions."""
 
-import html
-import re
-from urllib.parse import unquote
-
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from common.images import srcset
+from common.images import crop_renditions, cropped, srcset
 from news.models import PostImage
+from news.sanitize import IMG_TAG, attribute
 
 register = template.Library()
 
@@ -18,10 +15,10 @@ ARTICLE_SIZES = "(min-width: 48rem) 46rem, 100vw"
 # Cards fill a grid of columns at least 18rem wide in a page at most 68rem wide: three
 # columns of about 21rem on a desktop, two on a tablet, one on a phone (.cards).
 CARD_SIZES = "(min-width: 60rem) 22rem, (min-width: 38rem) 50vw, 100vw"
-# Bodies are sanitized by nh3, whose output quotes every attribute value with " and
-# escapes ">" inside values, so these expressions cannot be fooled by an attribute.
-IMG_TAG = re.compile(r"<img\b[^>]*>")
-ATTRIBUTE = r'\s{}="([^"]*)"'
+# The shape of a card's picture (.card__picture's aspect-ratio).
+CARD_SHAPE = (16, 9)
+# The image social networks show for a shared link: 1.91:1, 1200 pixels wide at most.
+SOCIAL_BOX = (1200, 630)
 
 
 @register.inclusion_tag("news/includes/picture.html")
@@ -40,12 +37,37 @@ def picture(image_file, alt, width, height, lazy=True, sizes=ARTICLE_SIZES):
 
 @register.inclusion_tag("news/includes/card_picture.html")
 def card_picture(post):
-    """A card's cover, or for a post without one a plain panel of the same shape, so that
-    every card of a grid lines up. The cover is decorative here (alt=""): the card's title,
-    right below it, says what the post is."""
+    """A card's cover cropped to the card's shape around its focal point, or for a post
+    without one a plain panel of the same shape, so that every card of a grid lines up.
+    The cover is decorative here (alt=""): the card's title, right below it, says what the
+    post is."""
     if not post.cover:
         return {"post": post}
-    return {"post": post, "picture": picture(post.cover, "", post.cover_width, post.cover_height, sizes=CARD_SIZES)}
+    crops = crop_renditions(post.cover.name, post.cover_width, CARD_SHAPE, post.cover_crop(*CARD_SHAPE))
+    src, width, height = crops[0]
+    picture = {
+        "src": src,
+        "alt": "",
+        "width": width,
+        "height": height,
+        "srcset": ", ".join(f"{url} {crop_width}w" for url, crop_width, _height in crops),
+        "sizes": CARD_SIZES,
+        "lazy": True,
+    }
+    return {"post": post, "picture": picture}
+
+
+@register.simple_tag
+def social_image(post):
+    """The image social networks show for the post: its cover cropped to their shape around
+    its focal point, as {"url", "width", "height"}; None without a cover that can be read."""
+    if not post.cover:
+        return None
+    crop = cropped(post.cover.name, "{}x{}".format(*SOCIAL_BOX), post.cover_crop(*SOCIAL_BOX))
+    if crop is None:
+        return None
+    url, width, height = crop
+    return {"url": url, "width": width, "height": height}
 
 
 @register.filter
@@ -68,16 +90,6 @@ def responsive_images(body):
     return mark_safe(IMG_TAG.sub(replace, body))
 
 
-def attribute(tag, name):
-    found = re.search(ATTRIBUTE.format(name), tag)
-    return html.unescape(found.group(1)) if found else ""
-
-
 def uploaded_images(urls):
     """{URL: PostImage} for the URLs that are post images' files, in one query."""
-    storage = PostImage._meta.get_field("image").storage
-    prefix = storage.url("")
-    names = {unquote(url.removeprefix(prefix)) for url in urls if url.startswith(prefix)}
-    if not names:
-        return {}
-    return {image.image.url: image for image in PostImage.objects.filter(image__in=names)}
+    return {image.image.url: image for image in PostImage.objects.at_urls(urls)}

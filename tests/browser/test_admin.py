@@ -1,9 +1,16 @@
 """The editor's and the translator's view: the post form's KOR/ENG tabs work offline; an
 editor compares two revisions and reverts to one; a translator into English finds the
-form on the English tab and the Korean source shown but not editable."""
+form on the English tab and the Korean source shown but not editable; an editor clicks
+the focal point of a cover, which the cards keep; the body editor speaks Korean."""
+
+import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image
 from playwright.sync_api import expect
 
 from news.models import Post
@@ -148,3 +155,87 @@ def test_english_translator_opens_on_english_and_cannot_edit_the_korean_source(e
     assert Post.objects.values_list("title_ko", "title_en").get(pk=post.pk) == ("포럼 개막", "The forum opens")
     assert english_translator_tab.problems == []
     assert english_translator_tab.blocked == []
+
+
+def cover_with_a_red_corner():
+    """A square navy cover whose bottom-right corner only is red."""
+    image = Image.new("RGB", (1000, 1000), (20, 30, 110))
+    image.paste((220, 20, 20), (800, 850, 1000, 1000))
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return ContentFile(output.getvalue(), name="cover.png")
+
+
+def bottom_right_colour(url):
+    with default_storage.open(urlsplit(url).path.removeprefix("/media/")) as stored:
+        image = Image.open(stored).convert("RGB")
+        return image.getpixel((image.width - 1, image.height - 1))
+
+
+def is_red(colour):
+    red, green, blue = colour
+    return red > 180 and green < 70 and blue < 70
+
+
+def test_editor_clicks_the_focal_point_of_a_cover_and_the_card_keeps_it(editor_tab, live_server):
+    post = make_post(title_ko="광장의 시민들", title_en="Citizens in the square", cover=cover_with_a_red_corner())
+    page = editor_tab.page
+    open_and_settle(page, "/ko/news/")
+    card_image = page.locator(".card__picture img")
+    assert not is_red(bottom_right_colour(card_image.evaluate("image => image.currentSrc")))
+
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+    cover = page.locator(".cover-focus__image")
+    expect(cover).to_be_visible()
+    box = cover.bounding_box()
+    cover.click(position={"x": box["width"] * 0.95, "y": box["height"] * 0.95})
+    expect(page.locator("#id_cover_focus_x")).to_have_value("95")
+    expect(page.locator("#id_cover_focus_y")).to_have_value("95")
+    expect(page.locator(".cover-focus__marker")).to_be_visible()
+    page.locator(".field-cover").scroll_into_view_if_needed()
+    save_screenshot(page, "admin-cover-focal-point-ko-1280")
+    save_and_settle(page)
+
+    assert Post.objects.values_list("cover_focus_x", "cover_focus_y").get(pk=post.pk) == (95, 95)
+    expect(page.locator("td.field-cover_thumbnail img.cover-thumbnail")).to_have_count(1)
+    save_screenshot(page, "admin-post-list-covers-ko-1280")
+    open_and_settle(page, "/ko/news/")
+    source = card_image.evaluate("image => image.currentSrc")
+    assert is_red(bottom_right_colour(source))
+    assert editor_tab.problems == []
+    assert editor_tab.blocked == []
+
+
+def test_a_new_posts_cover_is_shown_to_choose_its_focal_point_before_it_is_uploaded(editor_tab, tmp_path):
+    page = editor_tab.page
+    open_and_settle(page, "/admin/news/post/add/")
+    expect(page.locator(".cover-focus")).to_be_hidden()
+    path = tmp_path / "cover.png"
+    path.write_bytes(cover_with_a_red_corner().read())
+
+    page.set_input_files("#id_cover", str(path))
+
+    cover = page.locator(".cover-focus__image")
+    expect(cover).to_be_visible()
+    box = cover.bounding_box()
+    cover.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    expect(page.locator("#id_cover_focus_x")).to_have_value("25")
+    expect(page.locator("#id_cover_focus_y")).to_have_value("75")
+    assert editor_tab.problems == []
+
+
+def test_the_body_editors_insert_figure_dialog_and_tooltips_are_korean(editor_tab):
+    page = editor_tab.page
+    open_and_settle(page, "/admin/news/post/add/")
+    toolbar = page.locator(".prose-menubar").first
+
+    expect(toolbar.locator("[data-name=bold]")).to_have_attribute("title", "굵게")
+    expect(toolbar.locator("[data-name=figure]")).to_have_attribute("aria-label", "그림 넣기")
+    toolbar.locator("[data-name=figure]").click()
+
+    dialog = page.locator("dialog[open]")
+    expect(dialog.locator("h3")).to_have_text("그림 넣기")
+    expect(dialog.locator("label")).to_have_text(["이미지 주소", "대체 텍스트", "설명"])
+    expect(dialog.get_by_role("button", name="찾아보기")).to_be_visible()
+    save_screenshot(page, "admin-insert-figure-dialog-ko-1280")
+    assert editor_tab.problems == []

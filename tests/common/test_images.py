@@ -231,3 +231,11 @@ def test_another_media_storage_forgets_the_remembered_srcsets(client, settings, 
     settings.MEDIA_ROOT = tmp_path / "other-media"
 
     assert stored_srcset.cache_info().currsize == 0
+
+
+def test_a_missing_image_is_fitted_as_stored_never_an_error():
+    """sorl-thumbnail returns a rendition it could not make, which has no size: the image is
+    shown at its stored address (a logo or cover lost from storage), not a server error."""
+    from common.images import fitted
+
+    assert fitted("editions/logos/lost.png", "120x60") == ("/media/editions/logos/lost.png", None, None, None)

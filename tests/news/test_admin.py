@@ -2,12 +2,14 @@
 the site, the body image picker, and what translators and editors may do there."""
 
 import datetime
+import io
 import json
 import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -529,6 +531,8 @@ def test_editor_edits_every_field_of_a_post(editor_client):
         "cover",
         "cover_alt_en",
         "cover_alt_ko",
+        "cover_focus_x",
+        "cover_focus_y",
         "edition",
         "organizations",
         "pinned",
@@ -586,3 +590,236 @@ def test_editor_deletes_a_post_that_an_old_link_leads_to(editor_client):
 
     assert response.status_code == 302
     assert (Post.objects.filter(pk=post.pk).exists(), LegacyURL.objects.count()) == (False, 0)
+
+
+# The cover in the admin: thumbnails and the focal point
+
+
+def red_and_navy_png(size=(900, 600)):
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", size, "navy").save(output, "PNG")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("language", "alt", "label"),
+    [
+        ("ko", "대표 이미지: 잘라 낸 이미지에 꼭 남길 지점을 클릭하세요", "초점 가로 위치(%)"),
+        ("en", "The cover: click the point that every crop must keep", "Focal point across (%)"),
+    ],
+)
+def test_change_form_shows_the_cover_thumbnail_to_click_its_focal_point(staff_client, language, alt, label):
+    post = make_post(cover=ContentFile(red_and_navy_png(), name="cover.png"), cover_focus_x=30, cover_focus_y=70)
+
+    response = staff_client.get(reverse("admin:news_post_change", args=[post.pk]), HTTP_ACCEPT_LANGUAGE=language)
+
+    page = response.content.decode()
+    # Fitted into 360×240 with its shape kept, as WebP, and at double density.
+    thumbnail = re.search(
+        r'<img class="cover-focus__image" alt="([^"]*)" src="([^"]*)" srcset="([^"]*) 2x" '
+        r'width="(\d+)" height="(\d+)">',
+        page,
+    )
+    assert thumbnail is not None
+    assert thumbnail.group(1, 4, 5) == (alt, "360", "240")
+    assert re.fullmatch(r"/media/cache/[0-9a-f/]+\.webp", thumbnail.group(2))
+    assert (
+        '<div class="cover-focus" data-file-input="id_cover" data-focus-x="id_cover_focus_x" '
+        'data-focus-y="id_cover_focus_y">' in page
+    )
+    for name, value in [("cover_focus_x", 30), ("cover_focus_y", 70)]:
+        assertContains(response, f'name="{name}" value="{value}" class="vIntegerField" min="0" max="100"')
+    assertContains(response, f"{label}:</label>")
+    assertContains(response, '<script src="/static/news/cover_focus.js">')
+
+
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [
+        ("ko", "대표 이미지 파일이 없거나 손상되었습니다. 다시 올려 주세요."),
+        ("en", "The file of this cover is missing or damaged: upload it again."),
+    ],
+)
+@pytest.mark.parametrize("content", [None, b"\x89PNG\r\n\x1a\nnot an image"])
+def test_a_missing_or_damaged_cover_is_said_in_the_form_and_the_list(staff_client, language, notice, content):
+    post = make_post(title_en="Lost cover")
+    if content is not None:
+        default_storage.save("covers/2026/lost.png", ContentFile(content))
+    Post.objects.filter(pk=post.pk).update(cover="covers/2026/lost.png", cover_width=None, cover_height=None)
+
+    form = staff_client.get(reverse("admin:news_post_change", args=[post.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    listing = staff_client.get(reverse("admin:news_post_changelist"), HTTP_ACCEPT_LANGUAGE=language)
+
+    assertContains(form, notice)
+    assertContains(
+        form,
+        '<div class="cover-focus" data-file-input="id_cover" data-focus-x="id_cover_focus_x" '
+        'data-focus-y="id_cover_focus_y" hidden>',
+    )
+    assertContains(
+        listing, f'<td class="field-cover_thumbnail">{ {"ko": "파일 없음", "en": "File missing"}[language] }</td>'
+    )
+
+
+def test_post_list_shows_a_small_thumbnail_of_each_cover(staff_client):
+    covered = make_post(title_en="Covered", cover=ContentFile(red_and_navy_png((1200, 600)), name="cover.png"))
+    make_post(title_en="Bare", published_at=covered.published_at - datetime.timedelta(hours=1))
+
+    response = staff_client.get(reverse("admin:news_post_changelist"), HTTP_ACCEPT_LANGUAGE="en")
+
+    cells = re.findall(r'<td class="field-cover_thumbnail">(.*?)</td>', response.content.decode())
+    assert len(cells) == 2
+    assert re.fullmatch(
+        r'<img src="/media/cache/[0-9a-f/]+\.webp" srcset="/media/cache/[0-9a-f/]+\.webp 2x" width="64" '
+        r'height="32" alt="" class="cover-thumbnail" loading="lazy">',
+        cells[0],
+    )
+    assert cells[1] == "-"
+    assertContains(response, '<th scope="col" class="column-cover_thumbnail">')
+
+
+def test_editor_sets_the_focal_point_and_a_new_cover_starts_in_the_middle(staff_client):
+    post = make_post(cover=ContentFile(red_and_navy_png(), name="cover.png"))
+    data = post_translation_form_data(post) | {
+        "slug": post.slug,
+        "category": post.category_id,
+        "status": post.status,
+        "published_at_0": "2021-10-06",
+        "published_at_1": "10:00:00",
+    }
+    url = reverse("admin:news_post_change", args=[post.pk])
+
+    staff_client.post(url, data | {"cover_focus_x": "85", "cover_focus_y": "10"})
+    post.refresh_from_db()
+    assert (post.cover_focus_x, post.cover_focus_y) == (85, 10)
+
+    # Another image, its focal point not set: the one of the image before means nothing.
+    staff_client.post(
+        url, data | {"cover": upload("new.png", red_and_navy_png()), "cover_focus_x": "85", "cover_focus_y": "10"}
+    )
+    post.refresh_from_db()
+    assert (post.cover_focus_x, post.cover_focus_y) == (50, 50)
+
+    # Another image with its focal point chosen on it before saving.
+    staff_client.post(
+        url, data | {"cover": upload("new.png", red_and_navy_png()), "cover_focus_x": "20", "cover_focus_y": "90"}
+    )
+    post.refresh_from_db()
+    assert (post.cover_focus_x, post.cover_focus_y) == (20, 90)
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "error"),
+    [
+        ("en", "101", "Ensure this value is less than or equal to 100."),
+        ("en", "-1", "Ensure this value is greater than or equal to 0."),
+        ("en", "abc", "Enter a whole number."),
+        ("en", "1e999", "Enter a whole number."),
+        ("ko", "101", "100 이하의 값을 입력해 주세요."),
+    ],
+)
+def test_a_focal_point_outside_the_cover_is_refused(staff_client, language, value, error):
+    category = make_category()
+
+    response = staff_client.post(
+        reverse("admin:news_post_add"),
+        post_admin_form_data(category, cover_focus_x=value),
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 200
+    assert Post.objects.count() == 0
+    assert response.context["adminform"].form.errors["cover_focus_x"] == [error]
+
+
+def test_a_form_without_a_focal_point_keeps_the_middle(staff_client):
+    category = make_category()
+
+    staff_client.post(reverse("admin:news_post_add"), post_admin_form_data(category))
+
+    assert Post.objects.values_list("cover_focus_x", "cover_focus_y").get() == (50, 50)
+
+
+# Body images uploaded before the post's first save
+
+
+def test_body_images_uploaded_for_a_new_post_are_attached_to_it_on_save(staff_client):
+    editor = make_staff(username="second-editor")
+    picker = f"{PICKER}?language=ko&CKEditorFuncNum=-1"  # A post not saved yet: no ?post=.
+    for name in ("shown.png", "left-out.png"):
+        staff_client.post(picker, {"image": upload(name, image_bytes("PNG", size=(600, 300))), "alt_ko": name})
+    shown, left_out = PostImage.objects.order_by("pk")
+    others = PostImage.objects.create(image=ContentFile(image_bytes("PNG"), name="other.png"), uploaded_by=editor)
+    assert [(image.post, image.uploaded_by.username) for image in (shown, left_out)] == [(None, "editor")] * 2
+
+    staff_client.post(
+        reverse("admin:news_post_add"),
+        post_admin_form_data(
+            make_category(),
+            body_ko=f'<figure><img src="{shown.image.url}" alt="무대"><figcaption>개막</figcaption></figure>',
+            body_en=f'<p><img src="{others.image.url}" alt="Another editor’s"></p>',
+        ),
+    )
+
+    post = Post.objects.get()
+    # Only the image that this editor uploaded for no post and that the body shows.
+    assert list(post.images.all()) == [shown]
+    assert PostImage.objects.filter(post=None).count() == 2
+
+
+def test_an_image_of_another_post_stays_with_it(staff_client):
+    first = make_post()
+    image = PostImage.objects.create(
+        image=ContentFile(image_bytes("PNG"), name="stage.png"), post=first, uploaded_by=make_staff("uploader")
+    )
+    staff_client.post(
+        reverse("admin:news_post_add"),
+        post_admin_form_data(make_category("events"), body_en=f'<p><img src="{image.image.url}" alt=""></p>'),
+    )
+
+    image.refresh_from_db()
+    assert image.post == first
+
+
+def test_an_image_added_in_the_admin_records_who_uploaded_it(staff_client):
+    staff_client.post(
+        reverse("admin:news_postimage_add"),
+        {
+            "image": upload("stage.png", image_bytes("PNG")),
+            "alt_ko": "무대",
+            "alt_en": "",
+            "caption_ko": "",
+            "caption_en": "",
+        },
+    )
+
+    assert PostImage.objects.get().uploaded_by.username == "editor"
+
+
+# The body editor in the admin's language
+
+
+@pytest.mark.parametrize(
+    ("language", "dialog", "tooltip", "choice"),
+    [("ko", "그림 넣기", "굵게", "예"), ("en", "Insert Figure", "bold", "Yes")],
+)
+def test_the_body_editors_words_come_in_the_admins_language(staff_client, language, dialog, tooltip, choice):
+    response = staff_client.get(reverse("admin:news_post_add"), HTTP_ACCEPT_LANGUAGE=language)
+
+    catalog = json.loads(
+        re.search(
+            r'<script id="body-editor-catalog" type="application/json">(.*?)</script>', response.content.decode()
+        ).group(1)
+    )
+    assert (catalog["dialogs"]["Insert Figure"], catalog["toolbar"]["bold"], catalog["toolbar"]["Yes"]) == (
+        dialog,
+        tooltip,
+        choice,
+    )
+    # Every word is translated: none left in English in the Korean admin.
+    if language == "ko":
+        words = {**catalog["dialogs"], **catalog["toolbar"]}
+        assert [word for word, translation in words.items() if translation == word and word != "HTML"] == []
+    assertContains(response, '<script src="/static/news/body_editor_i18n.js">')

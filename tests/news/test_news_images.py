@@ -1,5 +1,6 @@
 """Responsive covers and body images (news/templatetags/news_images.py)."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from pytest_django.asserts import assertContains
 from common.page_cache import bump_content_version
 from news.models import Post, PostImage
 from tests.factories import image_bytes, make_post
-from tests.pages import BROWSER, srcset_of
+from tests.pages import BROWSER, open_graph, srcset_of
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def card_pictures(response):
 
 @pytest.mark.parametrize(("language", "category_name"), [("ko", "뉴스"), ("en", "News")])
 def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, category_name):
-    covered = make_post(
+    make_post(
         cover=ContentFile(image_bytes("JPEG", size=(1200, 675)), name="cover.jpg"),
         cover_alt_ko="광장",
         cover_alt_en="The square",
@@ -129,14 +130,15 @@ def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, cat
         response = client.get(url)
 
         with_cover, without_cover = card_pictures(response)
-        renditions = ", ".join(f"{url} {width}w" for url, width in srcset_list(with_cover))
+        crops = srcset_list(with_cover)
+        renditions = ", ".join(f"{url} {width}w" for url, width in crops)
         assert with_cover == (
             '<div class="card__picture"><picture><source type="image/webp" '
             f'srcset="{renditions}" sizes="(min-width: 60rem) 22rem, (min-width: 38rem) 50vw, 100vw">'
-            f'<img src="{covered.cover.url}" alt="" width="1200" height="675" loading="lazy" decoding="async">'
+            f'<img src="{crops[0][0]}" alt="" width="480" height="270" loading="lazy" decoding="async">'
             "</picture>\n</div>"
         )
-        assert [width for _url, width in srcset_list(with_cover)] == [480, 960, 1200]
+        assert rendition_sizes(crops) == [("WEBP", (480, 270)), ("WEBP", (960, 540))]
         assert without_cover == (
             f'<div class="card__picture card__picture--none" aria-hidden="true"><span>{category_name}</span></div>'
         )
@@ -145,3 +147,72 @@ def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, cat
 def srcset_list(markup):
     candidates = re.search(r'srcset="([^"]*)"', markup).group(1).split(", ")
     return [(url, int(width.removesuffix("w"))) for url, width in (c.rsplit(" ", 1) for c in candidates)]
+
+
+# The cover's focal point: every crop keeps it
+
+RED = (220, 20, 20)
+
+
+def cover_with_a_red_corner():
+    """A square navy cover whose bottom-right corner only (x ≥ 800, y ≥ 850) is red: a crop
+    to a wider shape around the middle leaves that corner out; one around a focal point
+    at the bottom right keeps it."""
+    image = Image.new("RGB", (1000, 1000), (20, 30, 110))
+    image.paste(RED, (800, 850, 1000, 1000))
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return ContentFile(output.getvalue(), name="cover.png")
+
+
+def bottom_right_colour(url):
+    """The colour of the bottom-right pixel of a stored rendition, and its size."""
+    with default_storage.open(url.removeprefix("http://testserver").removeprefix("/media/")) as stored:
+        image = Image.open(stored).convert("RGB")
+        return image.getpixel((image.width - 1, image.height - 1)), image.size
+
+
+def is_red(colour):
+    red, green, blue = colour
+    return red > 180 and green < 70 and blue < 70
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize(("focus", "red_corner"), [((100, 100), True), ((50, 50), False)])
+def test_card_covers_are_cropped_around_the_focal_point(client, language, focus, red_corner):
+    make_post(cover=cover_with_a_red_corner(), cover_focus_x=focus[0], cover_focus_y=focus[1])
+
+    response = client.get(f"/{language}/news/")
+
+    [card] = card_pictures(response)
+    crops = [bottom_right_colour(url) for url, _width in srcset_list(card)]
+    assert [size for _colour, size in crops] == [(480, 270), (960, 540)]
+    assert [is_red(colour) for colour, _size in crops] == [red_corner, red_corner]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize(("focus", "red_corner"), [((100, 100), True), ((50, 50), False)])
+def test_the_shared_image_is_cropped_around_the_focal_point(client, language, focus, red_corner):
+    post = make_post(cover=cover_with_a_red_corner(), cover_focus_x=focus[0], cover_focus_y=focus[1])
+
+    response = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    shared = open_graph(response)
+    colour, size = bottom_right_colour(shared["og:image"])
+    # Never enlarged: the 1000-pixel-wide cover gives a crop of the shape 1000×630.
+    assert (size, shared["og:image:width"], shared["og:image:height"]) == ((1000, 630), "1000", "630")
+    assert is_red(colour) is red_corner
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_damaged_cover_is_not_shared_and_breaks_no_page(client, language):
+    post = make_post(title_ko="망가진 표지", title_en="Damaged cover")
+    default_storage.save("covers/2026/damaged.png", ContentFile(b"\x89PNG\r\n\x1a\nnot really"))
+    Post.objects.filter(pk=post.pk).update(cover="covers/2026/damaged.png", cover_width=None, cover_height=None)
+
+    article = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+    listing = client.get(f"/{language}/news/")
+
+    assert (article.status_code, listing.status_code) == (200, 200)
+    assert open_graph(article)["og:image"] == "http://testserver/static/img/og-default.png"
+    assertContains(listing, {"ko": "망가진 표지", "en": "Damaged cover"}[language])

@@ -692,7 +692,11 @@ def test_post_detail_open_graph_tags(client, language, title, description, local
     assertContains(response, f'<meta property="og:url" content="http://testserver{article_url(post, language)}">')
     assertContains(response, f'<meta property="og:locale" content="{locale}">')
     assertContains(response, f'<meta property="og:locale:alternate" content="{alternate_locale}">')
-    assertContains(response, f'<meta property="og:image" content="http://testserver{post.cover.url}">')
+    # The cover is the shape social networks show (1200×630): cropped around its focal
+    # point, it is the same size, as a JPEG rendition.
+    image = open_graph(response)
+    assert re.fullmatch(r"http://testserver/media/cache/[0-9a-f/]+\.jpg", image["og:image"])
+    assert (image["og:image:width"], image["og:image:height"]) == ("1200", "630")
     assertContains(response, f'<meta property="og:image:alt" content="{post.cover_alt}">')
     assertContains(response, f'<img src="{post.cover.url}" alt="{post.cover_alt}" width="1200" height="630">')
 
