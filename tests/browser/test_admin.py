@@ -7,16 +7,16 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from news.models import Post
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import make_forum, save_screenshot
 from tests.factories import make_member, make_post, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def logged_in_tab(open_tab, live_server, username):
+def logged_in_tab(open_tab, live_server, username, locale="ko-KR"):
     """A tab logged in to the admin through its login form, in Korean as the staff's browsers
-    are: the admin follows the browser's language."""
-    tab = open_tab(locale="ko-KR")
+    are unless told: the admin follows the browser's language."""
+    tab = open_tab(locale=locale)
     tab.page.goto("/admin/login/")
     tab.page.fill("#id_username", username)
     tab.page.fill("#id_password", "a-long-test-password")
@@ -148,3 +148,26 @@ def test_english_translator_opens_on_english_and_cannot_edit_the_korean_source(e
     assert Post.objects.values_list("title_ko", "title_en").get(pk=post.pk) == ("포럼 개막", "The forum opens")
     assert english_translator_tab.problems == []
     assert english_translator_tab.blocked == []
+
+
+@pytest.mark.parametrize("locale", ["ko-KR", "en-US"])
+def test_post_list_at_1280_px_gives_titles_room_and_fits_every_column(open_tab, live_server, locale):
+    """Django's navigation, filters and one-line dates and editions left a title 58 px."""
+    make_forum()
+    make_staff(username="editor", password="a-long-test-password")
+    tab = logged_in_tab(open_tab, live_server, "editor", locale=locale)
+
+    open_and_settle(tab.page, "/admin/news/post/")
+    title_width = tab.page.eval_on_selector("#result_list th.column-title", "th => th.getBoundingClientRect().width")
+    overflow = tab.page.eval_on_selector(".results", "box => box.scrollWidth - box.clientWidth")
+    headings = tab.page.eval_on_selector_all("#result_list thead th", "ths => ths.map(th => th.innerText.trim())")
+
+    assert title_width >= 300
+    assert overflow == 0
+    assert (
+        headings[1:]
+        == {
+            "ko-KR": ["제목", "분류", "포럼 회차", "상태", "게시 일시", "상단 고정", "조회수", "언어"],
+            "en-US": ["TITLE", "CATEGORY", "EDITION", "STATUS", "PUBLICATION DATE", "PINNED", "VIEWS", "LANGUAGES"],
+        }[locale]
+    )
