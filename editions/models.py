@@ -269,12 +269,15 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("editions:person_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        if self.slug:
+            return reverse("editions:person_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return reverse("editions:person_detail", kwargs={"pk": self.pk})
 
     @property
     def slug(self):
-        """From the English name, as news addresses are; the address works with any slug."""
-        return slugify(self.name_en or "") or "person"
+        """From the English name, as news addresses are, or none: someone with no English name
+        is at their number alone. The address works with any slug."""
+        return slugify(self.name_en or "")
 
     @property
     def languages(self):

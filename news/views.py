@@ -92,7 +92,7 @@ def post_detail(request, pk, slug=None):
         # The version before rendering: a page rendered while content changes is not kept as current.
         version = content_version() if key else None
         post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
-        if slug != post.slug:
+        if (slug or "") != post.slug:
             return redirect(post, permanent=True)
         context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
         context["structured_data"] = news_article(request, post)

@@ -132,11 +132,13 @@ def test_person_page_in_english_of_korean_only_person_shows_notice_and_canonical
     person = make_person(name_ko="김인권", name_en="", affiliation_en="")
     make_speaker(make_session(make_edition(number=11)), person=person)
 
-    response = client.get(f"/en/people/{person.pk}/person/")
+    response = client.get(f"/en/people/{person.pk}/")
+    old = client.get(f"/en/people/{person.pk}/person/")
 
     assertContains(response, '<h1 lang="ko">김인권</h1>')
     assertContains(response, "This person is only described in Korean.")
-    assertContains(response, f'<link rel="canonical" href="http://testserver/ko/people/{person.pk}/person/">')
+    assertContains(response, f'<link rel="canonical" href="http://testserver/ko/people/{person.pk}/">')
+    assert (old.status_code, old["Location"]) == (301, f"/en/people/{person.pk}/")
 
 
 @pytest.mark.parametrize("path", ["/ko/people/{pk}/", "/ko/people/{pk}/old-name/"])
