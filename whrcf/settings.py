@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "axes",
+    "whrcf.apps.AxesConfig",
     "django_prose_editor",
     "sorl.thumbnail",
     "rosetta",
