@@ -8,11 +8,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.forms.models import _get_foreign_key
 from django.http import Http404
@@ -146,6 +147,22 @@ def translation_status(request):
     return TemplateResponse(request, "admin/translation_status.html", context)
 
 
+class KoreaTimeSplitDateTime(AdminSplitDateTime):
+    """A date and time in the site's time (Asia/Seoul), labelled so: an editor abroad sees
+    which time they type. Django's note on how far the browser is from the server's time
+    ("9 hours behind") is hidden (common/static/common/admin.css); its "Now" gives the
+    site's time, as this label says."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["time_label"] = _("Time (Korea, KST):")
+        return context
+
+
+# For every admin and inline with a date and time to type (TranslatedAdmin, SessionInline).
+KOREA_TIME_FIELDS = {models.DateTimeField: {"widget": KoreaTimeSplitDateTime}}
+
+
 class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
     """KOR/ENG tabs, plus a column and a filter showing which languages are filled, and
     everything about stale translations: a list filter, and in the change form a notice
@@ -159,6 +176,7 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     languages_field = "title"
     history_latest_first = True
+    formfield_overrides = KOREA_TIME_FIELDS
     # Counters that readers move (a post's views): left out of revisions, so a revert
     # never takes them back. Inlines may say the same of their model.
     unrevised_fields = ()
