@@ -256,6 +256,12 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it; the name stands in when left empty."),
+    )
     bio = models.TextField(_("biography"), blank=True)
 
     objects = PersonQuerySet.as_manager()
