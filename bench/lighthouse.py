@@ -110,8 +110,12 @@ def lighthouse(url, form_factor, report):
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, env=os.environ | {"CHROME_PATH": CHROME_PATH}, check=True, timeout=300)
-    return json.loads(report.read_text())
+    # On a busy machine chromium now and then loses the trace (NO_NAVSTART): run it again.
+    for attempt in range(3):
+        if subprocess.run(command, env=os.environ | {"CHROME_PATH": CHROME_PATH}, timeout=300).returncode == 0:
+            return json.loads(report.read_text())
+        log(f"Lighthouse failed on {url} ({form_factor}), attempt {attempt + 1} of 3")
+    raise RuntimeError(f"Lighthouse failed three times on {url} ({form_factor})")
 
 
 def scores_of(result):
