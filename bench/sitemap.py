@@ -14,6 +14,7 @@ published posts yet, so that a second run measures at once. Everything it starts
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,8 @@ POSTS = int(os.environ.get("POSTS", "2000" if SMOKE else "100000"))
 DATABASE_URL = os.environ.get("SITEMAP_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/whrcf_sitemap")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_URLS_PER_PAGE = 5_000
+# /ko/news/38/a-slug/, or /ko/news/38/ for a post with no slug.
+ARTICLE_ADDRESS = re.compile(r"/\w\w/news/\d+/(?:[\w-]+/)?")
 MAX_SECONDS = 1.0
 
 # Run inside the project: the published posts' addresses in each of their languages.
@@ -50,7 +53,7 @@ PUBLISHED_ADDRESSES = """
 import json
 from news.models import Post
 print(json.dumps([
-    f"/{code}/news/{post.pk}/{post.slug}/"
+    f"/{code}/news/{post.pk}/{post.slug}/" if post.slug else f"/{code}/news/{post.pk}/"
     for post in Post.objects.published().for_sitemap().iterator(chunk_size=5000)
     for code in post.languages
 ]))
@@ -128,7 +131,7 @@ def main():
                     failures.append(f"{page} took {cached:.3f} s from the cache")
         finally:
             stop(server)
-    listed_posts = [address for address in listed if "/news/" in address and address.count("/") == 5]
+    listed_posts = [address for address in listed if ARTICLE_ADDRESS.fullmatch(address)]
     posts = {address.split("/")[3] for address in published}
     log(
         f"Published posts: {len(posts)}, listed: {len({address.split('/')[3] for address in listed_posts})}; "

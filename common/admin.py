@@ -1,14 +1,19 @@
 """Admin pieces shared by the apps: the tabbed KOR/ENG admin with a language-status column,
 filters for missing and stale translations, notices of stale translations in the change
 form, stored revisions (history, compare, revert, recover), the translation status page,
-and translated-fields-only forms for translators."""
+and translated-fields-only forms for translators; the staff groups under their names in the
+staff's language."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.forms.models import _get_foreign_key
 from django.http import Http404
@@ -24,7 +29,7 @@ from reversion.models import Version
 from .freshness import mark_up_to_date, stale_counts, stale_object_ids, stale_translations, tracked_fields
 from .languages import empty, filled_languages, language_codes, translated_fields
 from .models import TranslatorLanguage
-from .permissions import is_editor, writable_languages
+from .permissions import group_label, is_editor, writable_languages
 from .revisions import compared_fields
 
 # The change form's checkboxes "Mark the English translation as up to date".
@@ -142,6 +147,22 @@ def translation_status(request):
     return TemplateResponse(request, "admin/translation_status.html", context)
 
 
+class KoreaTimeSplitDateTime(AdminSplitDateTime):
+    """A date and time in the site's time (Asia/Seoul), labelled so: an editor abroad sees
+    which time they type. Django's note on how far the browser is from the server's time
+    ("9 hours behind") is hidden (common/static/common/admin.css); its "Now" gives the
+    site's time, as this label says."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["time_label"] = _("Time (Korea, KST):")
+        return context
+
+
+# For every admin and inline with a date and time to type (TranslatedAdmin, SessionInline).
+KOREA_TIME_FIELDS = {models.DateTimeField: {"widget": KoreaTimeSplitDateTime}}
+
+
 class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
     """KOR/ENG tabs, plus a column and a filter showing which languages are filled, and
     everything about stale translations: a list filter, and in the change form a notice
@@ -155,6 +176,7 @@ class TranslatedAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     languages_field = "title"
     history_latest_first = True
+    formfield_overrides = KOREA_TIME_FIELDS
     # Counters that readers move (a post's views): left out of revisions, so a revert
     # never takes them back. Inlines may say the same of their model.
     unrevised_fields = ()
@@ -403,3 +425,37 @@ class TranslatorLanguageAdmin(admin.ModelAdmin):
     list_display = ["user", "language", "order"]
     list_filter = ["language"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+
+class GroupLabelFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        groups = Group.objects.in_bulk()
+        return [(pk, group_label(groups[pk])) for pk, _name in super().field_choices(field, request, model_admin)]
+
+
+admin.site.unregister(Group)
+admin.site.unregister(get_user_model())
+
+
+@admin.register(Group)
+class GroupAdmin(auth_admin.GroupAdmin):
+    """The Editors and Translators groups keep their names, which the code finds them by;
+    the list shows them translated."""
+
+    list_display = ["label", "name"]
+    list_display_links = ["label"]
+
+    @admin.display(description=_("group"), ordering="name")
+    def label(self, group):
+        return group_label(group)
+
+
+@admin.register(get_user_model())
+class UserAdmin(auth_admin.UserAdmin):
+    list_filter = ["is_staff", "is_superuser", "is_active", ("groups", GroupLabelFilter)]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = group_label
+        return field

@@ -15,12 +15,13 @@ class CommonConfig(AppConfig):
     verbose_name = _("Staff")
 
     def ready(self):
-        from rosetta.signals import entry_changed
+        from rosetta.signals import entry_changed, post_save
 
-        from .interface_translations import refuse_added_markup
+        from .interface_translations import publish_saved_catalogue, refuse_added_markup
 
         register_converter(IdConverter, "id")
         entry_changed.connect(refuse_added_markup, dispatch_uid="refuse-added-markup")
+        post_save.connect(publish_saved_catalogue, dispatch_uid="publish-saved-catalogue")
 
 
 def watch_content(app_config):

@@ -12,10 +12,19 @@ and of translated fields only the columns of the languages they translate into
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
 from .languages import language_codes
 
+EDITORS = "Editors"
 TRANSLATORS = "Translators"
+# A group's name is data that the migrations and the code find it by; staff read it in
+# their own language wherever the admin shows a group.
+GROUP_LABELS = {EDITORS: _("Editors"), TRANSLATORS: _("Translators")}
+
+
+def group_label(group):
+    return GROUP_LABELS.get(group.name, group.name)
 
 
 def is_editor(user):

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from common.admin import MissingTranslationFilter, TranslatedAdmin, TranslatedFieldsOnlyMixin
+from common.admin import KOREA_TIME_FIELDS, MissingTranslationFilter, TranslatedAdmin, TranslatedFieldsOnlyMixin
 
 from .models import Declaration, DeclarationParagraph, Edition, EditionPartner, Organization, Person, Session, Speaker
 
@@ -20,6 +20,7 @@ class EditionPartnerInline(TranslatedFieldsOnlyMixin, admin.TabularInline):
 class SessionInline(TranslatedFieldsOnlyMixin, TranslationStackedInline):
     model = Session
     fields = ["kind", "field", "title", "starts_at", "ends_at", "room"]
+    formfield_overrides = KOREA_TIME_FIELDS
     show_change_link = True
     extra = 0
 
@@ -47,7 +48,7 @@ class OrganizationAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_filter = ["kind", MissingTranslationFilter]
     search_fields = ["name_ko", "name_en", "acronym"]
     prepopulated_fields = {"slug": ["name_en"]}
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = KOREA_TIME_FIELDS | {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(EditionPartner)
@@ -72,7 +73,7 @@ class SessionAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "field_ko", "field_en"]
     autocomplete_fields = ["organizers"]
     date_hierarchy = "starts_at"
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = KOREA_TIME_FIELDS | {models.URLField: {"assume_scheme": "https"}}
     inlines = [SpeakerInline]
 
 

@@ -55,10 +55,5 @@ def session_event(request, session, stamp):
     return event
 
 
-def session_location(session):
-    """ "Room A, Kim Dae-jung Convention Center": the room and the forum's venue, as known."""
-    return ", ".join(place for place in (session.room, session.edition.venue) if place)
-
-
 def site_domain(request):
     return split_domain_port(request.get_host())[0]

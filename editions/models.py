@@ -259,6 +259,12 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image])
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it; the name stands in when left empty."),
+    )
     bio = models.TextField(_("biography"), blank=True)
 
     objects = PersonQuerySet.as_manager()
@@ -272,12 +278,15 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("editions:person_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        if self.slug:
+            return reverse("editions:person_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return reverse("editions:person_detail", kwargs={"pk": self.pk})
 
     @property
     def slug(self):
-        """From the English name, as news addresses are; the address works with any slug."""
-        return slugify(self.name_en or "") or "person"
+        """From the English name, as news addresses are, or none: someone with no English name
+        is at their number alone. The address works with any slug."""
+        return slugify(self.name_en or "")
 
     @property
     def languages(self):

@@ -23,7 +23,7 @@ class SessionTranslationOptions(TranslationOptions):
 
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
-    fields = ("name", "affiliation", "bio")
+    fields = ("name", "affiliation", "bio", "photo_alt")
     required_languages = {"ko": ("name",)}
 
 

@@ -31,7 +31,7 @@ urlpatterns = [
         cache_public_page(views.session_calendar),
         name="session_calendar",
     ),
-    path("people/<id:pk>/", views.person_detail, name="person_redirect"),
+    path("people/<id:pk>/", cache_public_page(views.person_detail), name="person_detail"),
     path("people/<id:pk>/<str:slug>/", cache_public_page(views.person_detail), name="person_detail"),
     path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
     path("organizations/<slug:slug>/", cache_public_page(views.organization_detail), name="organization_detail"),

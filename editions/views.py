@@ -80,7 +80,7 @@ def session_calendar(request, number, pk):
 def person_detail(request, pk, slug=None):
     """A person's page: every session they took part in, across forums."""
     person = get_object_or_404(flag_stale_translations(Person.objects.public(), "name", "bio"), pk=pk)
-    if slug != person.slug:
+    if (slug or "") != person.slug:
         return redirect(person, permanent=True)
     roles = (
         Speaker.objects.filter(person=person, session__in=Session.objects.published())

@@ -520,7 +520,8 @@ class LegacyImport:
             post.status = Post.Status.PUBLISHED
             post.category = self.matching_category(article) or self.category(article.board)
             if not post.title_en:
-                # Without an English title the model would make "post-7": the old address reads better.
+                # Without an English title the post would be at its number alone: the old board and
+                # number name it better, and in Latin letters.
                 slug = f"{article.board}-{article.wr_id}".replace("_", "-")
                 post.slug = "" if Post.objects.filter(slug=slug).exists() else slug
         post.save()

@@ -131,7 +131,10 @@ class Post(models.Model):
         _("slug"),
         max_length=120,
         blank=True,
-        help_text=_("Latin letters, digits and hyphens; made from the English title when left empty."),
+        help_text=_(
+            "Latin letters, digits and hyphens; made from the English title when left empty. A post with no "
+            "English title has an address of its number alone."
+        ),
     )
     summary = models.TextField(_("summary"), blank=True)
     body = ProseEditorField(
@@ -223,6 +226,7 @@ class Post(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["slug"],
+                condition=~models.Q(slug=""),
                 name="post_slug_unique",
                 violation_error_message=_("A post with this slug already exists."),
             ),
@@ -261,7 +265,10 @@ class Post(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:post_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        """/news/38/the-11th-forum-closes/, or /news/38/ for a post with no Latin slug."""
+        if self.slug:
+            return reverse("news:post_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return reverse("news:post_detail", kwargs={"pk": self.pk})
 
     def get_preview_url(self):
         return reverse("news:post_preview", kwargs={"pk": self.pk})
@@ -344,7 +351,11 @@ class Post(models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     def unique_slug(self):
-        base = slugify(self.title_en or "")[:100].strip("-") or "post"
+        """From the English title; none ("") without one: the post is at its number alone,
+        as a Korean title in an address would travel as %EC%9D%B8%EA%B6%8C… (README, "Addresses")."""
+        base = slugify(self.title_en or "")[:100].strip("-")
+        if not base:
+            return ""
         slug, suffix = base, 2
         while Post.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, suffix = f"{base}-{suffix}", suffix + 1

@@ -26,7 +26,8 @@ urlpatterns = [
     path("feed/<slug:category_slug>/atom/", feed(LatestPostsAtomFeed()), name="category_feed_atom"),
     path("preview/<id:pk>/", views.post_preview, name="post_preview"),
     # The article caches its page itself, around the reader's view count (views.post_detail).
-    path("<id:pk>/", views.post_detail, name="post_redirect"),
+    # A post with no Latin slug is at its number alone; any other post's number leads to it.
+    path("<id:pk>/", views.post_detail, name="post_detail"),
     path("<id:post_pk>/files/<id:pk>/", views.attachment_download, name="attachment_download"),
     path("<id:pk>/<str:slug>/", views.post_detail, name="post_detail"),
 ]

@@ -90,7 +90,7 @@ def post_detail(request, pk, slug=None):
 
     def render():
         post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
-        if slug != post.slug:
+        if (slug or "") != post.slug:
             return redirect(post, permanent=True), None
         depends_on(Post.links_token(post.pk))
         context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)

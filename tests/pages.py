@@ -20,7 +20,7 @@ def get(client, url, **extra):
 
 
 def article_url(post, language="ko"):
-    return f"/{language}/news/{post.pk}/{post.slug}/"
+    return f"/{language}/news/{post.pk}/{post.slug}/" if post.slug else f"/{language}/news/{post.pk}/"
 
 
 def card_titles(response):

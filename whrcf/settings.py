@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
-    "axes",
+    "whrcf.apps.AxesConfig",
     "django_prose_editor",
     "sorl.thumbnail",
     "rosetta",
@@ -78,6 +78,8 @@ MIDDLEWARE = [
     # Before LocaleMiddleware, which would send the old site's /news/?bmode=view&idx=N to
     # our news list: old links are answered first (legacy/middleware.py).
     "legacy.middleware.LegacyURLMiddleware",
+    # Before a language is activated: a catalogue saved in /rosetta/ by another process is read again.
+    "common.interface_translations.ReloadChangedCataloguesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -293,6 +293,7 @@ def make_forum():
         "article": article,
         "korean_only": korean_only,
         "person": speaker.person,
+        "organization": gwangju,
     }
 
 
@@ -342,6 +343,7 @@ def forum(transactional_db):
 def site_pages(forum):
     """{name: path} of the pages every check visits: each kind of page in both languages."""
     edition, opening, article, person = forum["edition"], forum["opening"], forum["article"], forum["person"]
+    organization = forum["organization"]
     pages = {
         "home": "/{}/",
         "news": "/{}/news/",
@@ -349,6 +351,8 @@ def site_pages(forum):
         "edition": f"/{{}}/forums/{edition.number}/",
         "session": f"/{{}}/forums/{edition.number}/sessions/{opening.pk}/",
         "person": f"/{{}}/people/{person.pk}/{person.slug}/",
+        "organizations": "/{}/organizations/",
+        "organization": f"/{{}}/organizations/{organization.slug}/",
     }
     return {f"{name}-{language}": path.format(language) for language in ("ko", "en") for name, path in pages.items()}
 

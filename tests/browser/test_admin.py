@@ -3,27 +3,30 @@ editor compares two revisions and reverts to one; a translator into English find
 form on the English tab and the Korean source shown but not editable; an editor clicks
 the focal point of a cover, which the cards keep; the body editor speaks Korean."""
 
+import datetime
 import io
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
 from news.models import Post
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import make_forum, save_screenshot
 from tests.factories import make_member, make_post, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def logged_in_tab(open_tab, live_server, username):
+def logged_in_tab(open_tab, live_server, username, locale="ko-KR", **context_options):
     """A tab logged in to the admin through its login form, in Korean as the staff's browsers
-    are: the admin follows the browser's language."""
-    tab = open_tab(locale="ko-KR")
+    are unless told: the admin follows the browser's language."""
+    tab = open_tab(locale=locale, **context_options)
     tab.page.goto("/admin/login/")
     tab.page.fill("#id_username", username)
     tab.page.fill("#id_password", "a-long-test-password")
@@ -239,3 +242,50 @@ def test_the_body_editors_insert_figure_dialog_and_tooltips_are_korean(editor_ta
     expect(dialog.get_by_role("button", name="찾아보기")).to_be_visible()
     save_screenshot(page, "admin-insert-figure-dialog-ko-1280")
     assert editor_tab.problems == []
+
+
+@pytest.mark.parametrize("locale", ["ko-KR", "en-US"])
+def test_post_list_at_1280_px_gives_titles_room_and_fits_every_column(open_tab, live_server, locale):
+    """Django's navigation, filters and one-line dates and editions left a title 58 px."""
+    make_forum()
+    make_staff(username="editor", password="a-long-test-password")
+    tab = logged_in_tab(open_tab, live_server, "editor", locale=locale)
+
+    open_and_settle(tab.page, "/admin/news/post/")
+    title_width = tab.page.eval_on_selector("#result_list th.column-title", "th => th.getBoundingClientRect().width")
+    overflow = tab.page.eval_on_selector(".results", "box => box.scrollWidth - box.clientWidth")
+    headings = tab.page.eval_on_selector_all("#result_list thead th", "ths => ths.map(th => th.innerText.trim())")
+
+    assert title_width >= 300
+    assert overflow == 0
+    assert (
+        headings[1:]
+        == {
+            "ko-KR": ["제목", "분류", "포럼 회차", "상태", "게시 일시", "상단 고정", "조회수", "언어"],
+            "en-US": ["TITLE", "CATEGORY", "EDITION", "STATUS", "PUBLICATION DATE", "PINNED", "VIEWS", "LANGUAGES"],
+        }[locale]
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "time_label", "now"),
+    [("ko-KR", "시각(한국 시간, KST):", "현재"), ("en-US", "Time (Korea, KST):", "Now")],
+)
+def test_editor_in_paris_types_times_labelled_korea_time_with_no_note_about_the_server(
+    open_tab, live_server, locale, time_label, now
+):
+    """Django told a browser outside Korea "Note: you are 8 hours behind server time"."""
+    post = make_post(title_ko="포럼 개막", title_en="Forum opens", slug="forum-opens")
+    make_staff(username="editor", password="a-long-test-password")
+    tab = logged_in_tab(open_tab, live_server, "editor", locale=locale, timezone_id="Europe/Paris")
+
+    open_and_settle(tab.page, f"/admin/news/post/{post.pk}/change/")
+    published = tab.page.locator(".field-published_at")
+    published.get_by_role("link", name=now, exact=True).last.click()
+    typed = tab.page.input_value("#id_published_at_1")
+    seoul_now = timezone.localtime(timezone.now(), ZoneInfo("Asia/Seoul"))
+
+    expect(published.locator("p.datetime")).to_contain_text(time_label)
+    expect(published.locator(".timezonewarning")).to_have_count(1)
+    expect(published.locator(".timezonewarning")).to_be_hidden()
+    assert abs(datetime.datetime.strptime(typed, "%H:%M:%S").hour - seoul_now.hour) in {0, 1, 23}

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = [
     f"{name}-{language}"
     for language in ("ko", "en")
-    for name in ("home", "news", "article", "edition", "session", "person")
+    for name in ("home", "news", "article", "edition", "session", "person", "organizations", "organization")
 ]
 
 
@@ -132,3 +132,28 @@ def platform_fonts(page, selector):
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     cdp.detach()
     return {font["familyName"]: font["glyphCount"] for font in fonts}
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_organization_page_on_a_phone_keeps_years_and_roles_whole_and_the_menu_under_the_title(
+    open_tab, site_pages, language
+):
+    """At 360 px the roles table broke "2021" and "Host" inside the word, and the Korean menu
+    sat at the right edge under a title it no longer fitted beside."""
+    tab = open_tab(PHONE)
+
+    tab.page.goto(site_pages[f"organization-{language}"])
+    lines = tab.page.eval_on_selector_all(
+        ".roles td:not(:first-child), .roles th:not(:first-child)",
+        """cells => cells.map(cell => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size;
+        })""",
+    )
+    lefts = tab.page.evaluate(
+        "['.site-title', '.site-nav li'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().left))"
+    )
+
+    assert lines == [1, 1, 1, 1]
+    assert lefts[0] == lefts[1]

@@ -4,6 +4,7 @@ the translation status page."""
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -351,3 +352,69 @@ def test_translator_cannot_set_their_own_languages(translator_client):
     response = translator_client.get(reverse("admin:common_translatorlanguage_changelist"))
 
     assert response.status_code == 403
+
+
+# The admin in the staff's language
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("ko", ["로그인 잠금", "로그인 시도", "로그인 실패", "접속 기록", "화면 문구 번역", "화면 문구"]),
+        (
+            "en",
+            [
+                "Login lockout",
+                "Access attempts",
+                "Access failures",
+                "Access logs",
+                "Interface translation",
+                "Interface strings",
+            ],
+        ),
+    ],
+)
+def test_admin_home_names_the_login_lockout_and_interface_translation_in_the_staff_language(
+    staff_client, language, names
+):
+    response = staff_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=language)
+
+    page = response.content.decode()
+    section = re.search(r'<a href="/admin/axes/" class="section"[^>]*>([^<]+)</a>', page)[1]
+    models = re.findall(r'<a href="/admin/axes/access\w+/">([^<]+)</a>', page)
+    assert [section, *models] == names[:4]
+    assertContains(response, f'<a class="section" href="/rosetta/files/project/">{names[4]}</a>')
+    assertContains(response, f'<th scope="row"><a href="/rosetta/files/project/">{names[5]}</a></th>')
+    assertNotContains(response, ">Rosetta<")
+
+
+@pytest.mark.parametrize(("language", "labels"), [("ko", ["편집자", "번역자"]), ("en", ["Editors", "Translators"])])
+def test_staff_groups_are_shown_in_the_staff_language_where_the_admin_lists_them(staff_client, language, labels):
+    editors, translators = Group.objects.get(name="Editors"), Group.objects.get(name="Translators")
+    user = make_member("Translators", "translator")
+
+    groups = staff_client.get("/admin/auth/group/", HTTP_ACCEPT_LANGUAGE=language)
+    users = staff_client.get("/admin/auth/user/", HTTP_ACCEPT_LANGUAGE=language)
+    form = staff_client.get(f"/admin/auth/user/{user.pk}/change/", HTTP_ACCEPT_LANGUAGE=language)
+
+    for label, group in zip(labels, [editors, translators], strict=True):
+        assertContains(groups, f'<a href="/admin/auth/group/{group.pk}/change/">{label}</a>')
+        assertContains(users, f'<a href="?groups__id__exact={group.pk}">{label}</a>')
+        assertContains(
+            form, f'<option value="{group.pk}"{" selected" if group == translators else ""}>{label}</option>'
+        )
+
+
+@pytest.mark.parametrize(("language", "label"), [("ko", "시각(한국 시간, KST):"), ("en", "Time (Korea, KST):")])
+def test_every_date_and_time_field_is_labelled_korea_time(staff_client, language, label):
+    """The post's publication date, a session's start and end, and the same in an edition's sessions."""
+    post = make_post()
+    session = make_session(make_edition(number=11))
+
+    pages = [
+        staff_client.get(f"/admin/news/post/{post.pk}/change/", HTTP_ACCEPT_LANGUAGE=language),
+        staff_client.get(f"/admin/editions/session/{session.pk}/change/", HTTP_ACCEPT_LANGUAGE=language),
+        staff_client.get(f"/admin/editions/edition/{session.edition.pk}/change/", HTTP_ACCEPT_LANGUAGE=language),
+    ]
+
+    assert [page.content.decode().count(f"{label} <input") for page in pages] == [1, 2, 4]

@@ -2,6 +2,7 @@
 Rosetta, not through `compilemessages`, and Rosetta shows the project's catalogue only."""
 
 import hashlib
+import re
 import shutil
 
 import polib
@@ -9,8 +10,10 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from common.interface_translations import added_markup
+from tests.pages import BROWSER
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +76,38 @@ def test_translation_without_markup_is_saved_in_rosetta(translator_client, catal
     save_in_rosetta(translator_client, catalogues, language, "WHRCF News", "WHRCF 소식")
 
     assert translation_of(catalogues, language, "WHRCF News") == "WHRCF 소식"
+
+
+@pytest.mark.parametrize(("language", "before"), [("ko", "세계인권도시포럼 뉴스"), ("en", "WHRCF News")])
+def test_translation_saved_in_rosetta_shows_at_once_on_a_cached_page(translator_client, catalogues, language, before):
+    call_command("compilemessages", locale=[language], verbosity=0)
+    reader = Client()
+    home = f"/{language}/"
+    first = reader.get(home, HTTP_USER_AGENT=BROWSER)
+    cached = reader.get(home, HTTP_USER_AGENT=BROWSER)
+
+    save_in_rosetta(translator_client, catalogues, language, "WHRCF News", "인권도시 소식")
+    after = reader.get(home, HTTP_USER_AGENT=BROWSER)
+
+    assert [site_title(page) for page in (first, cached, after)] == [before, before, "인권도시 소식"]
+
+
+def test_catalogue_saved_by_another_process_is_read_again_before_the_next_page(client, catalogues):
+    """Rosetta saved in another worker process: this one finds the new .mo on disk."""
+    call_command("compilemessages", locale=["ko"], verbosity=0)
+    before = client.get("/ko/", HTTP_USER_AGENT=BROWSER)
+    catalogue = polib.pofile(str(catalogues / "ko/LC_MESSAGES/django.po"))
+    catalogue.find("WHRCF News").msgstr = "인권도시 소식"
+    catalogue.save()
+    catalogue.save_as_mofile(str(catalogues / "ko/LC_MESSAGES/django.mo"))
+
+    after = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
+
+    assert (site_title(before), site_title(after)) == ("세계인권도시포럼 뉴스", "인권도시 소식")
+
+
+def site_title(response):
+    return re.search(r'<a class="site-title" href="[^"]*">([^<]*)</a>', response.content.decode())[1]
 
 
 def test_compilemessages_refuses_a_catalogue_that_adds_markup(catalogues):

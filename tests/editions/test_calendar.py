@@ -4,6 +4,7 @@ edition's program, read back with a real iCalendar parser."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from icalendar import Calendar
 from pytest_django.asserts import assertContains
 
@@ -152,6 +153,26 @@ def test_program_calendar_has_every_session_in_time_order_with_the_session_files
         }[language]
     )
     assert [time_zone["TZID"] for time_zone in calendar.timezones] == ["Asia/Seoul"]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_program_calendar_events_each_carry_a_stamp_and_keep_their_uids_from_one_download_to_the_next(
+    client, session, time_machine, language
+):
+    """RFC 5545 requires DTSTAMP in every VEVENT; a calendar app recognises an event it
+    already has by its UID, so a later download must repeat it."""
+    make_session(session.edition, starts_at=seoul(2021, 10, 6, 10), title_ko="개회식", title_en="Opening ceremony")
+    time_machine.move_to(datetime.datetime(2021, 9, 1, 3, 0, 5, tzinfo=UTC), tick=False)
+    first = calendar_of(client.get(f"/{language}/forums/11/program.ics"))
+    cache.clear()
+    time_machine.move_to(datetime.datetime(2021, 9, 20, 8, 30, tzinfo=UTC), tick=False)
+
+    second = calendar_of(client.get(f"/{language}/forums/11/program.ics"))
+
+    assert [event["DTSTAMP"].dt for event in first.events] == [datetime.datetime(2021, 9, 1, 3, 0, 5, tzinfo=UTC)] * 2
+    assert [event["DTSTAMP"].dt for event in second.events] == [datetime.datetime(2021, 9, 20, 8, 30, tzinfo=UTC)] * 2
+    assert [str(event["UID"]) for event in second.events] == [str(event["UID"]) for event in first.events]
+    assert len({str(event["UID"]) for event in first.events}) == 2
 
 
 def test_program_calendar_of_edition_without_sessions_has_no_events(client):

@@ -128,15 +128,51 @@ def test_person_page_shows_the_photo_with_the_name_as_alt_text(client, jane):
     assert json_ld(response)["image"] == f"http://testserver{jane.photo.url}"
 
 
+@pytest.mark.parametrize(
+    ("language", "alt"), [("ko", "연단에서 발언하는 제인 도"), ("en", "Jane Doe speaking at the lectern")]
+)
+def test_person_photo_alt_text_is_shown_on_the_person_and_session_pages_in_each_language(client, jane, language, alt):
+    jane.photo = make_png("jane.png", size=(300, 400))
+    jane.photo_alt_ko, jane.photo_alt_en = "연단에서 발언하는 제인 도", "Jane Doe speaking at the lectern"
+    jane.save()
+    session = jane.roles.get(session__title_en="Migrants' rights").session
+
+    person_page = client.get(f"/{language}/people/{jane.pk}/jane-doe/")
+    session_page = client.get(f"/{language}/forums/11/sessions/{session.pk}/")
+
+    assertContains(
+        person_page, f'<img class="person-photo" src="{jane.photo.url}" alt="{alt}" width="300" height="400">'
+    )
+    assertContains(person_page, f'<meta property="og:image:alt" content="{alt}">')
+    assert re.findall(
+        r'<img class="speaker-photo" src="[^"]+"(?: srcset="[^"]+")? alt="([^"]*)" width="48" height="64"',
+        session_page.content.decode(),
+    ) == [alt]
+
+
+def test_person_photo_without_alt_text_is_described_by_the_name(client, jane):
+    jane.photo = make_png("jane.png", size=(300, 400))
+    jane.save()
+    session = jane.roles.get(session__title_en="Migrants' rights").session
+
+    session_page = client.get(f"/ko/forums/11/sessions/{session.pk}/")
+
+    assert re.findall(
+        r'<img class="speaker-photo" src="[^"]+"(?: srcset="[^"]+")? alt="([^"]*)"', session_page.content.decode()
+    ) == ["제인 도"]
+
+
 def test_person_page_in_english_of_korean_only_person_shows_notice_and_canonical(client):
     person = make_person(name_ko="김인권", name_en="", affiliation_en="")
     make_speaker(make_session(make_edition(number=11)), person=person)
 
-    response = client.get(f"/en/people/{person.pk}/person/")
+    response = client.get(f"/en/people/{person.pk}/")
+    old = client.get(f"/en/people/{person.pk}/person/")
 
     assertContains(response, '<h1 lang="ko">김인권</h1>')
     assertContains(response, "This person is only described in Korean.")
-    assertContains(response, f'<link rel="canonical" href="http://testserver/ko/people/{person.pk}/person/">')
+    assertContains(response, f'<link rel="canonical" href="http://testserver/ko/people/{person.pk}/">')
+    assert (old.status_code, old["Location"]) == (301, f"/en/people/{person.pk}/")
 
 
 @pytest.mark.parametrize("path", ["/ko/people/{pk}/", "/ko/people/{pk}/old-name/"])

@@ -109,8 +109,8 @@ def test_sitemap_lists_people_of_published_forums_in_each_language_they_have(cli
             "en": f"http://testserver/en/people/{jane.pk}/jane-doe/",
             "x-default": f"http://testserver/people/{jane.pk}/jane-doe/",
         },
-        f"http://testserver/ko/people/{korean_only.pk}/person/": {
-            "ko": f"http://testserver/ko/people/{korean_only.pk}/person/",
-            "x-default": f"http://testserver/people/{korean_only.pk}/person/",
+        f"http://testserver/ko/people/{korean_only.pk}/": {
+            "ko": f"http://testserver/ko/people/{korean_only.pk}/",
+            "x-default": f"http://testserver/people/{korean_only.pk}/",
         },
     }

@@ -40,11 +40,13 @@ def test_post_slug_is_made_from_the_english_title():
     first = make_post(slug="", title_en="Closing of the 11th Forum")
     second = make_post(slug="", title_en="Closing of the 11th Forum")
     korean_only = make_post(slug="", title_en="")
+    another_korean_only = make_post(slug="", title_en="")
 
-    assert (first.slug, second.slug, korean_only.slug) == (
+    assert (first.slug, second.slug, korean_only.slug, another_korean_only.slug) == (
         "closing-of-the-11th-forum",
         "closing-of-the-11th-forum-2",
-        "post",
+        "",
+        "",
     )
 
 
@@ -82,6 +84,26 @@ def test_post_body_is_sanitized_in_both_languages():
     post.refresh_from_db()
     assert post.body_ko == '<p>본문</p><a rel="noopener noreferrer">링크</a>'
     assert post.body_en == '<p>Body</p><a href="https://whrcf.org/" rel="noopener noreferrer">site</a>'
+
+
+def test_post_without_english_title_is_at_its_number_alone():
+    post = make_post(slug="", title_ko="광주 인권헌장 개정 토론회", title_en="")
+
+    with translation.override("ko"):
+        korean = post.get_absolute_url()
+    with translation.override("en"):
+        english = post.get_absolute_url()
+
+    assert (korean, english) == (f"/ko/news/{post.pk}/", f"/en/news/{post.pk}/")
+
+
+def test_post_slug_is_made_when_an_english_title_comes():
+    post = make_post(slug="", title_en="")
+
+    post.title_en = "Gwangju charter debate"
+    post.save()
+
+    assert post.slug == "gwangju-charter-debate"
 
 
 def test_post_absolute_url_carries_id_and_slug():

@@ -496,6 +496,23 @@ def test_post_detail_redirects_permanently_to_the_canonical_url(client, language
     assert views_of(post) == 0
 
 
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_post_without_english_title_is_served_at_its_number_and_its_old_address_redirects(client, language):
+    post = make_post(slug="", title_ko="광주 인권헌장 개정 시민 토론회", title_en="", summary_en="", body_en="")
+
+    page = get(client, f"/{language}/news/{post.pk}/")
+    old = get(client, f"/{language}/news/{post.pk}/post/")
+
+    assertContains(
+        page,
+        '<h1 lang="ko">광주 인권헌장 개정 시민 토론회</h1>'
+        if language == "en"
+        else "<h1>광주 인권헌장 개정 시민 토론회</h1>",
+    )
+    assertContains(page, f'<link rel="canonical" href="http://testserver/ko/news/{post.pk}/">')
+    assert (old.status_code, old["Location"]) == (301, f"/{language}/news/{post.pk}/")
+
+
 @pytest.mark.parametrize(
     "path",
     ["abc/", "abc/forum-news/", "-1/forum-news/", "0/", "123456789012/", "123456789012/forum-news/", "1e3/"],
