@@ -5,8 +5,9 @@ from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.widgets import AdminFileWidget
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -14,9 +15,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
@@ -100,8 +103,68 @@ class CategoryAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+# The name of the "Save draft" button of a live post's change form (its other button,
+# "Publish changes", saves as Django's "Save" does): templates/admin/news/post/submit_line.html.
+SAVE_DRAFT = "_save_draft"
+
+
+class PostForm(forms.ModelForm):
+    """The post's form. On an editor's form of a live post, a change goes to the post's
+    draft (Post.save_draft) when the editor asks for it ("Save draft") or schedules it
+    ("Publish changes" with a time to come); a draft holds only the texts
+    (Post.draft_columns), so such a change of any other field is refused, never half
+    saved. PostAdmin.get_form sets `live` and `wants_draft` for the request."""
+
+    live = wants_draft = False
+
+    publish_changes_at = forms.SplitDateTimeField(
+        label=_("Publish the changes at"),
+        required=False,
+        widget=widgets.AdminSplitDateTime,
+        help_text=_("Leave empty to publish the changes at once when you press “Publish changes”."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.instance.goes_to_draft = self.goes_to_draft()
+        if self.instance.goes_to_draft:
+            others = [
+                str(self.fields[name].label)
+                for name in self.changed_data
+                if name not in Post.draft_columns() and name != "publish_changes_at"
+            ]
+            if others:
+                raise ValidationError(
+                    _(
+                        "Draft changes of a live post hold only its texts (titles, summaries, bodies, cover alt "
+                        "texts). Publish these changes at once, or make them after the draft is published: "
+                        "%(fields)s."
+                    )
+                    % {"fields": get_text_list(others, _("and"))}
+                )
+        return cleaned_data
+
+    def goes_to_draft(self):
+        if not self.live:
+            return False
+        if self.wants_draft:
+            return True
+        publish_at = self.cleaned_data.get("publish_changes_at")
+        return publish_at is not None and publish_at > timezone.now()
+
+
+class AttachmentFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if getattr(self.instance, "goes_to_draft", False) and self.has_changed():
+            raise ValidationError(
+                _("A draft does not hold attachments: publish the changes to change them, or change them later.")
+            )
+
+
 class AttachmentInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
     model = Attachment
+    formset = AttachmentFormSet
     fields = ["file", "title", "order", "size", "download_count"]
     readonly_fields = ["size", "download_count"]
     unrevised_fields = ["download_count"]
@@ -137,14 +200,16 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     autocomplete_fields = ["edition", "sessions", "organizations"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [AttachmentInline]
-    unrevised_fields = ["view_count"]
+    form = PostForm
+    # Draft changes are not the post's content: a revert neither drops nor brings them back.
+    unrevised_fields = ["view_count", "draft", "draft_publish_at"]
     actions = ["publish_now", "unpublish", "duplicate_as_draft", "make_newsletter_issue"]
     # Replaced by one link per language (or a preview link) in the change form.
     view_on_site = False
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "cover", FOCUS_FIELDS, "cover_alt"]}),
         (_("Links"), {"fields": ["category", "edition", "sessions", "organizations"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "pinned"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "unpublish_at", "pinned"]}),
         (
             _("Record"),
             {
@@ -172,10 +237,45 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
             kwargs |= {"form_class": FocalPointField, "default": db_field.default}
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """An editor's change form of a post shows its draft changes, if it has any, and on
+        a live post saves to the draft (PostForm). Drafts are the editors': everyone else
+        (translators) sees and changes the post itself, as readers see it, and no value
+        they post reaches or publishes a draft. Reverting to a revision goes through
+        changeform_view alone, without drafts."""
+        request.edits_draft = self.has_publish_permission(request)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        post = super().get_object(request, object_id, from_field)
+        if post is not None and getattr(request, "edits_draft", False):
+            post.is_live = post.is_public
+            post.live_texts = {column: getattr(post, column) for column in Post.draft_columns()}
+            post.with_draft()
+        return post
+
+    def is_live_form(self, request, obj):
+        return obj is not None and getattr(request, "edits_draft", False) and getattr(obj, "is_live", False)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.is_live_form(request, obj):
+            return fieldsets
+        return [
+            (name, options | {"fields": [*options["fields"], "publish_changes_at"]})
+            if name == _("Publishing")
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
     def get_form(self, request, obj=None, **kwargs):
         """Each body editor's image button gets a "Browse…" list of the uploaded images,
         offering their alt text and caption in the editor's language."""
         form = super().get_form(request, obj, **kwargs)
+        form.live = self.is_live_form(request, obj)
+        form.wants_draft = SAVE_DRAFT in request.POST
+        if not form.live:
+            del form.base_fields["publish_changes_at"]
         for code in language_codes():
             body = form.base_fields.get(f"body_{code}")
             if body is None:
@@ -187,6 +287,17 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
+        if getattr(obj, "goes_to_draft", False):
+            # Only what differs from the live post: a translation saved meanwhile by a
+            # translator stays when the draft is published, unless the draft changes it too.
+            changes = {
+                column: getattr(obj, column) for column, live in obj.live_texts.items() if getattr(obj, column) != live
+            }
+            obj.save_draft(changes, form.cleaned_data.get("publish_changes_at"))
+            return
+        if getattr(request, "edits_draft", False):
+            # The form showed the draft changes: saving it publishes them.
+            obj.draft = obj.draft_publish_at = None
         if not change and obj.author is None:
             obj.author = request.user
         if "cover" in form.changed_data and not set(FOCUS_FIELDS) & set(form.changed_data):
@@ -197,6 +308,29 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
         # Images uploaded from the body editor before the post's first save were uploaded
         # for no post: those its body shows are this post's now.
         obj.attach_uploaded_images(request.user)
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(form.instance, "goes_to_draft", False):
+            super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # A draft saves no attachments (PostForm refuses their changes).
+        if getattr(form.instance, "goes_to_draft", False):
+            formsets = []
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if not getattr(obj, "goes_to_draft", False):
+            return super().response_change(request, obj)
+        if obj.draft is None:
+            message = _("The draft is discarded: it held no change to the post as readers see it.")
+        elif obj.draft_publish_at:
+            when = date_format(timezone.localtime(obj.draft_publish_at), "DATETIME_FORMAT")
+            message = _("The changes go live on %(date)s; until then readers see the post as it was.") % {"date": when}
+        else:
+            message = _("Draft saved: readers still see the post as it was. Preview the changes, then publish them.")
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(request.path)
 
     @method_decorator(csp_update({"script-src": [NONCE], "img-src": ["blob:"]}))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -210,6 +344,10 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
         context["body_editor_catalog"] = body_editor_catalog()
         if obj is not None and obj.pk:
             context["site_links"] = self.site_links(obj)
+            context["live_post"] = self.is_live_form(request, obj)
+            if getattr(request, "edits_draft", False) and obj.draft is not None:
+                context["draft_publish_at"] = obj.draft_publish_at
+                context["draft_previews"] = self.preview_links(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def has_publish_permission(self, request):
@@ -235,6 +373,10 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     def state(self, post):
         if post.status == Post.Status.PUBLISHED and post.published_at > timezone.now():
             return _("Scheduled")
+        if post.is_expired:
+            return _("Unpublished at its time")
+        if post.is_public and post.draft is not None:
+            return _("Live + scheduled changes") if post.draft_publish_at else _("Live + draft changes")
         return post.get_status_display()
 
     @admin.action(description=_("Publish selected posts now"), permissions=["publish"])
@@ -362,6 +504,15 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
             with translation.override(code):
                 url = post.get_absolute_url() if post.is_public else post.get_preview_url()
             links.append({"label": label % {"language": name}, "url": url})
+        return links
+
+    def preview_links(self, post):
+        """The post with its draft changes, in each language."""
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                url = post.get_preview_url()
+            links.append({"label": _("Preview the changes (%(language)s)") % {"language": name}, "url": url})
         return links
 
 

@@ -1,14 +1,20 @@
+import json
+import time
 from urllib.parse import unquote
 
+import reversion
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Min, Q
+from django.db.models import Case, F, Min, Q, When
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from django_prose_editor.fields import ProseEditorField
 
 from common.images import UploadedImageField, focal_crop
@@ -53,7 +59,7 @@ def update_in_bulk(posts, **changes):
     if count > BULK_CHANGES_PER_POST:
         bump_content_version()
     elif count:
-        changed = Post.objects.filter(pk__in=pks).only("status", "published_at")
+        changed = Post.objects.filter(pk__in=pks).only("status", "published_at", "unpublish_at")
         bump(list_token(Post), *(token for post in changed for token in [post.token(), *post.neighbours()]))
     if count:
         posts_changed_in_bulk.send(sender=Post, pks=pks)
@@ -62,8 +68,14 @@ def update_in_bulk(posts, **changes):
 
 class PostQuerySet(models.QuerySet):
     def published(self):
-        """Published posts whose time has come: a future published_at is a scheduled post."""
-        return self.filter(status=Post.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Published posts whose time has come and not gone: a future published_at is a
+        scheduled post, a past unpublish_at an expired one. Draft changes whose time has
+        come are published first (publish_due_draft_changes), so every public page shows them."""
+        publish_due_draft_changes()
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now), status=Post.Status.PUBLISHED, published_at__lte=now
+        )
 
     def scheduled(self):
         """Published posts whose time has not come yet."""
@@ -84,7 +96,16 @@ class PostQuerySet(models.QuerySet):
         """Publish the posts that are not public yet as of now; posts already public keep
         their date. Returns how many were published."""
         now = timezone.now()
-        return update_in_bulk(self.not_public(), status=Post.Status.PUBLISHED, published_at=now, updated_at=now)
+        # An unpublish time already past would take the post off again at once (and come
+        # before its publication, which the database refuses): it is dropped.
+        unpublish_at = Case(When(unpublish_at__lte=now, then=None), default=F("unpublish_at"))
+        return update_in_bulk(
+            self.not_public(),
+            status=Post.Status.PUBLISHED,
+            published_at=now,
+            updated_at=now,
+            unpublish_at=unpublish_at,
+        )
 
     def unpublish(self):
         """Turn published and scheduled posts back into drafts. Returns how many changed."""
@@ -94,7 +115,7 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What lists and cards show: never the bodies, which are most of a post's bytes."""
-        return self.select_related("category").defer(*Post.body_columns())
+        return self.select_related("category").defer(*Post.body_columns(), "draft")
 
     def for_article(self):
         """What the article page shows: all but the search text."""
@@ -195,6 +216,20 @@ class Post(models.Model):
         help_text=_("A published post with a date in the future appears by itself at that time."),
     )
     pinned = models.BooleanField(_("pinned"), default=False, help_text=_("Pinned posts are listed first."))
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to keep the post online. At this time the post leaves the site by itself: lists, feeds, "
+            "search and its address."
+        ),
+    )
+    # Changes to a live post that are not live yet (Wagtail's draft of a live page): the
+    # new value of each text column (DRAFT_FIELDS in each language), or None.
+    draft = models.JSONField(_("draft changes"), null=True, blank=True, editable=False)
+    # When the draft changes go live by themselves; None: when an editor publishes them.
+    draft_publish_at = models.DateTimeField(_("draft changes go live at"), null=True, blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -240,6 +275,11 @@ class Post(models.Model):
                 condition=models.Q(legacy_twin_id__isnull=False),
                 name="post_legacy_twin_id_unique",
             ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("published_at")),
+                name="post_unpublished_after_published",
+                violation_error_message=_("The unpublish time must come after the publication date."),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="post_status_published_idx"),
@@ -248,6 +288,16 @@ class Post(models.Model):
             models.Index(fields=["status", "-pinned", "-published_at", "-id"], name="post_status_listing_idx"),
             models.Index(fields=["edition", "status", "-published_at"], name="post_edition_published_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="post_category_published_idx"),
+            # For next_scheduled_publication(): the few posts with an unpublish time or
+            # scheduled draft changes.
+            models.Index(
+                fields=["unpublish_at"], condition=Q(unpublish_at__isnull=False), name="post_unpublish_at_idx"
+            ),
+            models.Index(
+                fields=["draft_publish_at"],
+                condition=Q(draft_publish_at__isnull=False),
+                name="post_draft_publish_at_idx",
+            ),
         ]
 
     def __str__(self):
@@ -270,11 +320,17 @@ class Post(models.Model):
             return reverse("news:post_detail", kwargs={"pk": self.pk, "slug": self.slug})
         return reverse("news:post_detail", kwargs={"pk": self.pk})
 
+    def clean(self):
+        if self.unpublish_at and self.published_at and self.unpublish_at <= self.published_at:
+            raise ValidationError(
+                {"unpublish_at": _("The unpublish time must come after the publication date.")}, code="invalid"
+            )
+
     def get_preview_url(self):
         return reverse("news:post_preview", kwargs={"pk": self.pk})
 
     # Where a post is listed, and in what order: a change of these changes lists.
-    LISTING_FIELDS = ("status", "published_at", "category_id", "edition_id", "pinned")
+    LISTING_FIELDS = ("status", "published_at", "unpublish_at", "category_id", "edition_id", "pinned")
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -346,9 +402,64 @@ class Post(models.Model):
         images = PostImage.objects.at_urls(self.body_image_urls())
         return images.filter(post=None, uploaded_by=user).update(post=self)
 
+    @classmethod
+    def draft_columns(cls):
+        """The columns draft changes hold: the texts of DRAFT_FIELDS in every language."""
+        return [f"{name}_{code}" for name in DRAFT_FIELDS for code in language_codes()]
+
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    @property
+    def is_expired(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
+
+    def with_draft(self):
+        """This post with its draft changes in place of its live texts, in memory: how
+        the preview and the change form show it. Returns the post."""
+        for column in self.draft_columns():
+            if column in (self.draft or {}):
+                setattr(self, column, self.draft[column])
+        return self
+
+    def save_draft(self, texts, publish_at=None):
+        """Keep `texts` (column: new value) as this post's draft changes, to go live at
+        `publish_at` (None: when an editor publishes them); no texts, no draft. The live
+        post, its history and its update time stay as they are; cached pages are made
+        again, as they may now have to expire when the changes are due."""
+        texts = {column: texts[column] for column in self.draft_columns() if column in texts} or None
+        for code in language_codes():
+            if texts and texts.get(f"body_{code}"):
+                texts[f"body_{code}"] = clean_html(texts[f"body_{code}"])
+        publish_at = publish_at if texts else None
+        Post.objects.filter(pk=self.pk).update(draft=texts, draft_publish_at=publish_at)
+        self.draft, self.draft_publish_at = texts, publish_at
+        bump_content_version()
+        if publish_at is not None:
+            transaction.on_commit(lambda: expect_draft_changes(publish_at))
+
+    def publish_draft(self):
+        """Make the draft changes live: one save of the texts (a revision when called
+        in a django-reversion block), the draft emptied. Returns the changed fields' names."""
+        changed = [
+            column
+            for column in self.draft_columns()
+            if column in (self.draft or {}) and self.draft[column] != getattr(self, column)
+        ]
+        self.with_draft()
+        self.draft = self.draft_publish_at = None
+        self.save(update_fields=[*self.draft_columns(), "draft", "draft_publish_at", "updated_at"])
+        return changed
 
     def unique_slug(self):
         """From the English title; none ("") without one: the post is at its number alone,
@@ -371,6 +482,7 @@ class Post(models.Model):
         copy.status = Post.Status.DRAFT
         copy.author = author
         copy.view_count = 0
+        copy.draft = copy.draft_publish_at = None
         copy.legacy_board, copy.legacy_id, copy.legacy_twin_id = "", None, None
         copy.save()
         copy.sessions.set(self.sessions.all())
@@ -383,9 +495,74 @@ class Post(models.Model):
         return copy
 
 
+# The fields a draft of a live post changes: its texts. Links, category, cover image and
+# publishing fields are changed on the live post directly (news/admin.py says so).
+DRAFT_FIELDS = ("title", "summary", "body", "cover_alt")
+
+
 def next_scheduled_publication():
-    """When the next scheduled post comes out, or None (common/page_cache.py)."""
-    return Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
+    """When public pages next change by themselves, or None (common/page_cache.py): a
+    scheduled post comes out, a post's unpublish time comes, or scheduled draft changes go
+    live. One query; the time of the draft changes is also kept for publish_due_draft_changes()."""
+    now = timezone.now()
+    due = (
+        Post.objects.filter(status=Post.Status.PUBLISHED)
+        .filter(Q(published_at__gt=now) | Q(unpublish_at__gt=now) | Q(draft_publish_at__isnull=False))
+        .aggregate(
+            post=Min("published_at", filter=Q(published_at__gt=now)),
+            expiry=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+            changes=Min("draft_publish_at"),
+        )
+    )
+    remember_draft_changes_due(due["changes"])
+    return min(filter(None, due.values()), default=None)
+
+
+# When the first scheduled draft changes are due, as a timestamp (0: none are): read from
+# the cache by every rendering of a public page (PostQuerySet.published), so that checking
+# costs no query. Kept by next_scheduled_publication(), which any page stored in the cache
+# runs once per content version, and by Post.save_draft(); while it is missing (an emptied
+# cache) the next page stored sets it, and the cache keeps that page one second if changes
+# are overdue.
+DRAFT_CHANGES_DUE_KEY = "news:draft-changes-due"
+
+
+def remember_draft_changes_due(due_at):
+    cache.set(DRAFT_CHANGES_DUE_KEY, due_at.timestamp() if due_at else 0, timeout=None)
+
+
+def expect_draft_changes(due_at):
+    known = cache.get(DRAFT_CHANGES_DUE_KEY)
+    if not known or due_at.timestamp() < known:
+        cache.set(DRAFT_CHANGES_DUE_KEY, due_at.timestamp(), timeout=None)
+
+
+def publish_due_draft_changes():
+    """Publish the draft changes whose time has come, each as a revision (without cron:
+    the first page rendered after their time does it). Without any due, one cache read."""
+    due = cache.get(DRAFT_CHANGES_DUE_KEY)
+    if not due or due > time.time():
+        return
+    for post in Post.objects.filter(draft_publish_at__lte=timezone.now()):
+        with transaction.atomic():
+            # Of two processes at the same time, the one that takes the time publishes.
+            taken = Post.objects.filter(pk=post.pk, draft_publish_at=post.draft_publish_at).update(
+                draft_publish_at=None
+            )
+            if taken:
+                with reversion.create_revision():
+                    changed = post.publish_draft()
+                    reversion.set_comment(scheduled_changes_comment(changed))
+    remember_draft_changes_due(Post.objects.aggregate(due=Min("draft_publish_at"))["due"])
+
+
+def scheduled_changes_comment(columns):
+    """A revision's comment as the admin stores a change message: the changed fields'
+    untranslated names, translated when the history is read."""
+    names = dict.fromkeys(column.rpartition("_")[0] for column in columns)
+    with override(None):
+        labels = [str(Post._meta.get_field(name).verbose_name) for name in names]
+    return json.dumps([{"changed": {"fields": labels}}])
 
 
 class PostImageQuerySet(models.QuerySet):

@@ -118,11 +118,12 @@ def post_detail(request, pk, slug=None):
 
 @never_cache
 def post_preview(request, pk):
-    """Any post, drafts and scheduled ones too, as readers will see it: for staff only
-    (a 404 for everyone else), never counted as a view, never indexed."""
+    """Any post, drafts and scheduled ones too, as readers will see it, and a live post
+    with its draft changes as it will be once they are published: for staff only (a 404
+    for everyone else), never counted as a view, never indexed."""
     if not can_preview(request.user):
         raise Http404
-    post = get_object_or_404(flag_stale_translations(Post.objects.for_article(), *ARTICLE_TEXT), pk=pk)
+    post = get_object_or_404(flag_stale_translations(Post.objects.for_article(), *ARTICLE_TEXT), pk=pk).with_draft()
     context = article_context(post, view_count=intcomma(post.view_count)) | {"preview": True}
     response = render(request, "news/post_detail.html", context)
     response["X-Robots-Tag"] = "noindex"

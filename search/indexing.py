@@ -38,6 +38,7 @@ class Document:
     body: list = field(default_factory=list)
     is_public: bool = False
     public_from: datetime.datetime | None = None
+    public_until: datetime.datetime | None = None
     date: datetime.datetime | None = None
 
 
@@ -56,6 +57,7 @@ def post_document(post):
         body=translations(post, "body_text"),
         is_public=post.status == Post.Status.PUBLISHED,
         public_from=post.published_at,
+        public_until=post.unpublish_at,
         date=post.published_at,
     )
 
@@ -136,6 +138,7 @@ def entries(kind, objects):
                 text=text.casefold(),
                 is_public=document.is_public,
                 public_from=document.public_from,
+                public_until=document.public_until,
                 date=document.date,
             )
         )

@@ -65,8 +65,14 @@ NEWEST_FIRST = [F("date").desc(nulls_last=True), F("id").desc()]
 
 class SearchEntryQuerySet(models.QuerySet):
     def public(self):
-        """Entries readers may find: public, and for scheduled posts, their time has come."""
-        return self.filter(Q(public_from__isnull=True) | Q(public_from__lte=timezone.now()), is_public=True)
+        """Entries readers may find: public, for scheduled posts their time has come, and
+        for posts with an unpublish time it has not come yet."""
+        now = timezone.now()
+        return self.filter(
+            Q(public_from__isnull=True) | Q(public_from__lte=now),
+            Q(public_until__isnull=True) | Q(public_until__gt=now),
+            is_public=True,
+        )
 
     def matching(self, requirements, phrases=(), column="terms"):
         """Entries holding every requirement (common.analysis.query_requirements) in
@@ -128,6 +134,8 @@ class SearchEntry(models.Model):
     is_public = models.BooleanField(_("public"), default=False)
     # For a scheduled post, when it becomes public; None for what is public without a date.
     public_from = models.DateTimeField(_("public from"), null=True, blank=True)
+    # For a post with an unpublish time, when it stops being public.
+    public_until = models.DateTimeField(_("public until"), null=True, blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
 
     objects = SearchEntryQuerySet.as_manager()

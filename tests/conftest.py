@@ -10,6 +10,8 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from common.cache import BREAKERS
 from editions.models import Organization
@@ -185,3 +187,14 @@ def unesco():
         kind=Organization.Kind.UN_BODY,
         website="https://www.unesco.org/",
     )
+
+
+@pytest.fixture
+def restores_migrations():
+    """For tests that migrate the database back: afterwards it is migrated forward to every
+    app's latest migration, which the tests that follow expect (migrating one app back
+    also takes back the other apps' migrations that depend on it)."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -9,7 +9,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editions', '0007_speaker_person_required'),
         ('news', '0009_editors_set_translator_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

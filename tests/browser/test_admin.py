@@ -1,7 +1,8 @@
 """The editor's and the translator's view: the post form's KOR/ENG tabs work offline; an
-editor compares two revisions and reverts to one; a translator into English finds the
-form on the English tab and the Korean source shown but not editable; an editor clicks
-the focal point of a cover, which the cards keep; the body editor speaks Korean."""
+editor compares two revisions and reverts to one; an editor saves a draft of a live post,
+previews it and publishes it; a translator into English finds the form on the English tab
+and the Korean source shown but not editable; an editor clicks the focal point of a
+cover, which the cards keep; the body editor speaks Korean."""
 
 import datetime
 import io
@@ -18,7 +19,7 @@ from playwright.sync_api import expect
 
 from news.models import Post
 from tests.browser.conftest import make_forum, save_screenshot
-from tests.factories import make_member, make_post, make_staff
+from tests.factories import days_ago, make_member, make_post, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +63,8 @@ def open_and_settle(page, path):
 
 
 def save_and_settle(page):
-    page.click("input[name=_save]")
+    """Save the form: "Publish changes" on an editor's live post, "Save" on any other."""
+    page.click("input[name=_save], input[name=_publish_changes]")
     page.wait_for_load_state("networkidle")
 
 
@@ -79,7 +81,7 @@ def test_admin_post_form_tabs_switch_and_save_with_the_network_blocked(editor_ta
     expect(page.locator("#id_title_ko")).to_be_hidden()
     expect(page.locator("#id_title_en")).to_be_visible()
     page.fill("#id_title_en", "The forum opens")
-    page.click("input[name=_save]")
+    page.click("input[name=_publish_changes]")
 
     expect(page).to_have_url(f"{live_server.url}/admin/news/post/")
     expect(page.locator(".messagelist .success")).to_have_count(1)
@@ -128,6 +130,44 @@ def test_editor_compares_two_revisions_and_reverts_to_the_first(editor_tab, live
     assert Post.objects.values_list("title_ko", "title_en").get(pk=post.pk) == ("포럼 폐막", "The forum closes")
     open_and_settle(page, f"/admin/news/post/{post.pk}/history/")
     expect(page.locator("#change-history tbody tr")).to_have_count(3)
+    assert editor_tab.problems == []
+    assert editor_tab.blocked == []
+
+
+def test_editor_saves_a_draft_of_a_live_post_previews_it_and_publishes_it(editor_tab, open_tab, live_server):
+    post = make_post(title_ko="포럼 개막", title_en="The forum opens", slug="forum-opens", published_at=days_ago(1))
+    make_post(title_ko="참가 신청 안내", title_en="How to register", slug="register", published_at=days_ago(2))
+    page = editor_tab.page
+    reader = open_tab(locale="ko-KR").page
+    article = f"/ko/news/{post.pk}/forum-opens/"
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+    page.fill("#id_title_ko", "제14회 포럼 개막")
+
+    page.click("input[name=_save_draft]")
+    page.wait_for_load_state("networkidle")
+
+    expect(page).to_have_url(f"{live_server.url}/admin/news/post/{post.pk}/change/")
+    expect(page.locator(".messagelist .success")).to_have_text(
+        ["임시 저장했습니다. 독자에게는 지금 글이 그대로 보입니다. 변경 사항을 미리 본 뒤 게시하세요."]
+    )
+    expect(page.locator("#id_title_ko")).to_have_value("제14회 포럼 개막")
+    save_screenshot(page, "admin-post-draft-of-live-post-ko-1280")
+    open_and_settle(reader, article)
+    expect(reader.locator("h1")).to_have_text("포럼 개막")
+    open_and_settle(page, f"/ko/news/preview/{post.pk}/")
+    expect(page.locator("h1")).to_have_text("제14회 포럼 개막")
+    open_and_settle(page, "/admin/news/post/")
+    expect(page.locator("#result_list tbody td.field-state")).to_have_text(["게시 중 + 임시 변경", "게시됨"])
+    save_screenshot(page, "admin-post-list-live-draft-ko-1280")
+
+    open_and_settle(page, f"/admin/news/post/{post.pk}/change/")
+    page.click("input[name=_publish_changes]")
+    page.wait_for_load_state("networkidle")
+
+    expect(page).to_have_url(f"{live_server.url}/admin/news/post/")
+    open_and_settle(reader, article)
+    expect(reader.locator("h1")).to_have_text("제14회 포럼 개막")
+    expect(page.locator("#result_list tbody td.field-state")).to_have_text(["게시됨", "게시됨"])
     assert editor_tab.problems == []
     assert editor_tab.blocked == []
 

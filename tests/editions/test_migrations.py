@@ -8,6 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [("editions", "0005_person")]
 AFTER = [("editions", "0007_speaker_person_required")]
 
+pytestmark = pytest.mark.usefixtures("restores_migrations")
+
 
 def migrate(targets):
     executor = MigrationExecutor(connection)

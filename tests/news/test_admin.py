@@ -544,6 +544,7 @@ def test_editor_edits_every_field_of_a_post(editor_client):
         "summary_ko",
         "title_en",
         "title_ko",
+        "unpublish_at",
     ]
 
 

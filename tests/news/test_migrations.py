@@ -8,6 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [("news", "0009_editors_set_translator_languages")]
 AFTER = [("news", "0011_post_slug_optional")]
 
+pytestmark = pytest.mark.usefixtures("restores_migrations")
+
 
 def migrate(targets):
     executor = MigrationExecutor(connection)
