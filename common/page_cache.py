@@ -237,10 +237,12 @@ def cache_public_page(view=None, *, params=()):
         if cached:
             content, content_type = cached
             response = HttpResponse(content, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
+            response["X-Page-Cache"] = "miss"
             if response.status_code != 200 or response.streaming or response.cookies:
                 return response
             if renders_for_every_port(request):

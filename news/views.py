@@ -101,6 +101,8 @@ def post_detail(request, pk, slug=None):
             store(key, version, html)
         view_count, seen = register_view(request, pk, post.view_count)
     response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))
+    if key:
+        response["X-Page-Cache"] = "hit" if cached else "miss"
     # Every reader must reach the server to be counted: no shared cache may keep the page.
     patch_cache_control(response, private=True, no_cache=True)
     if seen is not None:
