@@ -8,6 +8,9 @@ from .feeds import LatestPostsAtomFeed, LatestPostsFeed
 app_name = "news"
 
 urlpatterns = [
+    # The most requested address first: resolving tries the patterns in order, and no
+    # other pattern here matches a number followed by one more segment.
+    path("<id:pk>/<str:slug>/", views.post_detail, name="post_detail"),
     path(
         "",
         views.searches_go_to_site_search(cache_public_page(views.post_list, params=views.POST_LIST_PARAMS)),
@@ -21,5 +24,4 @@ urlpatterns = [
     # The article caches its page itself, around the reader's view count (views.post_detail).
     path("<id:pk>/", views.post_detail, name="post_redirect"),
     path("<id:post_pk>/files/<id:pk>/", views.attachment_download, name="attachment_download"),
-    path("<id:pk>/<str:slug>/", views.post_detail, name="post_detail"),
 ]
