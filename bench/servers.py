@@ -79,6 +79,8 @@ def copy_database(source_url, database_url):
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        # A server just stopped may leave a session open for a moment: a template must have none.
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [source])
         cursor.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source)))
     connection.close()
 
