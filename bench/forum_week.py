@@ -17,7 +17,7 @@ editor corrects and publishes posts.
   and the misses of the run are what editing and expiry cost, not a cold start.
 - **The editor**, logged into the admin of the same server: every SAVE_SECONDS (10 s)
   saves one of the five newest posts through its change form (its Korean title or
-  summary, marked or unmarked " (수정)"), every PUBLISH_SECONDS (60 s) publishes a draft
+  summary, marked or unmarked " (수정)"), every PUBLISH_SECONDS (60 s, the first at 30 s) publishes a draft
   with the "publish now" action. The drafts are made before the run; afterwards they are
   deleted and the titles and summaries restored, so the kept database is the same for
   the next run.
@@ -247,7 +247,7 @@ class Editor(threading.Thread):
         self.originals = {post.pk: (post.title_ko, post.summary_ko) for post in hot}
         self.hot = list(self.originals)
         template = hot[0]
-        for number in range(1, int(self.duration // self.publish_every) + 2):
+        for number in range(1, int(self.duration // self.publish_every) + 3):
             self.drafts.append(
                 Post.objects.create(
                     title_ko=f"포럼 주간 속보 {number}",
@@ -284,9 +284,10 @@ class Editor(threading.Thread):
         started = time.monotonic()
         events = sorted(
             [(number * self.save_every, self.save) for number in range(1, int(self.duration / self.save_every) + 1)]
+            # Publications half an interval out of step: one in a run as long as the interval.
             + [
-                (number * self.publish_every, self.publish)
-                for number in range(1, int(self.duration / self.publish_every) + 1)
+                ((number - 0.5) * self.publish_every, self.publish)
+                for number in range(1, int(self.duration / self.publish_every) + 2)
             ],
             # A publication before a save due at the same time: the drafts matter more.
             key=lambda event: (event[0], event[1] == self.save),

@@ -78,8 +78,8 @@ DURATION = int(os.environ.get("DURATION", "1" if SMOKE else "5"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "32"))
 DURATION_WEEK = int(os.environ.get("DURATION_WEEK", "6" if SMOKE else "60"))
 WEEK_REQUESTS = int(os.environ.get("WEEK_REQUESTS", "600" if SMOKE else "20000"))
-EDITOR_SAVE_SECONDS = float(os.environ.get("EDITOR_SAVE_SECONDS", "3" if SMOKE else "10"))
-EDITOR_PUBLISH_SECONDS = float(os.environ.get("EDITOR_PUBLISH_SECONDS", "2" if SMOKE else "60"))
+EDITOR_SAVE_SECONDS = float(os.environ.get("EDITOR_SAVE_SECONDS", "2" if SMOKE else "10"))
+EDITOR_PUBLISH_SECONDS = float(os.environ.get("EDITOR_PUBLISH_SECONDS", "4" if SMOKE else "60"))
 STRICT = os.environ.get("BENCH_STRICT") == "1"
 WRK_TIMEOUT = "30s"
 # SMOKE=1 keeps its small archive apart: it never replaces the archive of a full run.
