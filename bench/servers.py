@@ -23,9 +23,23 @@ def log(message):
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port: the system's choice, or the first free one of BENCH_PORTS ("9400-9499")
+    when a machine shared by several runs gives each its range."""
+    first, _dash, last = os.environ.get("BENCH_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            if port == 0 or port not in taken_ports:
+                taken_ports.add(port)
+                return sock.getsockname()[1]
+    raise OSError(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
+
+
+# Ports handed out and maybe not bound yet (a server starting): not handed out again.
+taken_ports = set()
 
 
 def production_environment(workdir, database_url, redis_url):
@@ -55,6 +69,31 @@ def create_database(database_url):
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     connection.close()
+
+
+def copy_database(source_url, database_url):
+    """A new database made from `source_url`'s (nobody may be connected to it)."""
+    server_url, source = source_url.rsplit("/", 1)
+    name = database_url.rsplit("/", 1)[1]
+    connection = psycopg2.connect(f"{server_url}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        # A server just stopped may leave a session open for a moment: a template must have none.
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [source])
+        cursor.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source)))
+    connection.close()
+
+
+def database_exists(database_url):
+    server_url, name = database_url.rsplit("/", 1)
+    connection = psycopg2.connect(f"{server_url}/postgres")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            return cursor.fetchone() is not None
+    finally:
+        connection.close()
 
 
 def manage(env, *args):

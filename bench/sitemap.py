@@ -22,7 +22,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psycopg2
 from lxml import etree
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -31,6 +30,7 @@ sys.path.insert(0, str(PROJECT))
 from bench.servers import (  # noqa: E402 (the project folder first)
     PYTHON,
     create_database,
+    database_exists,
     free_port,
     log,
     manage,
@@ -82,17 +82,6 @@ def prepare_database(env):
     manage(env, "load_demo")
     manage(env, "enlarge_demo", "--posts", str(POSTS))
     return json.loads(django(env, PUBLISHED_ADDRESSES))
-
-
-def database_exists(database_url):
-    server_url, name = database_url.rsplit("/", 1)
-    connection = psycopg2.connect(f"{server_url}/postgres")
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            return cursor.fetchone() is not None
-    finally:
-        connection.close()
 
 
 def fetch(base_url, address):

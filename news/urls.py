@@ -15,6 +15,9 @@ feed = cache_public_page(lists=(Post,))
 app_name = "news"
 
 urlpatterns = [
+    # The most requested address first: resolving tries the patterns in order, and no
+    # other pattern here matches a number followed by one more segment.
+    path("<id:pk>/<str:slug>/", views.post_detail, name="post_detail"),
     path(
         "",
         views.searches_go_to_site_search(news_list),
@@ -29,5 +32,4 @@ urlpatterns = [
     # A post with no Latin slug is at its number alone; any other post's number leads to it.
     path("<id:pk>/", views.post_detail, name="post_detail"),
     path("<id:post_pk>/files/<id:pk>/", views.attachment_download, name="attachment_download"),
-    path("<id:pk>/<str:slug>/", views.post_detail, name="post_detail"),
 ]

@@ -21,7 +21,17 @@ admin.site.index_title = _("Content")
 
 handler500 = views.server_error
 
-urlpatterns = [
+# The public pages first: resolving tries the patterns in order, and the pages readers ask
+# for are all under a language prefix (no address below starts with one).
+urlpatterns = i18n_patterns(
+    # The home page shows the latest posts and the current edition's partners.
+    path("", cache_public_page(views.home, lists=(Post, Edition)), name="home"),
+    path("news/", include("news.urls")),
+    path("search/", include("search.urls")),
+    path("", include("editions.urls")),
+)
+
+urlpatterns += [
     path(f"{settings.ADMIN_URL}translations/", admin.site.admin_view(translation_status), name="translation_status"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -48,13 +58,6 @@ urlpatterns = [
     path("rosetta/", include("rosetta.urls")),
 ]
 
-urlpatterns += i18n_patterns(
-    # The home page shows the latest posts and the current edition's partners.
-    path("", cache_public_page(views.home, lists=(Post, Edition)), name="home"),
-    path("news/", include("news.urls")),
-    path("search/", include("search.urls")),
-    path("", include("editions.urls")),
-)
 
 if settings.SERVE_MEDIA:
     urlpatterns.append(path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", views.media, name="media"))

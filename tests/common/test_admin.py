@@ -407,7 +407,8 @@ def test_staff_groups_are_shown_in_the_staff_language_where_the_admin_lists_them
 
 @pytest.mark.parametrize(("language", "label"), [("ko", "시각(한국 시간, KST):"), ("en", "Time (Korea, KST):")])
 def test_every_date_and_time_field_is_labelled_korea_time(staff_client, language, label):
-    """The post's publication date, a session's start and end, and the same in an edition's sessions."""
+    """The post's publication and unpublishing times, a session's start and end, and the same
+    in an edition's sessions."""
     post = make_post()
     session = make_session(make_edition(number=11))
 
@@ -417,4 +418,4 @@ def test_every_date_and_time_field_is_labelled_korea_time(staff_client, language
         staff_client.get(f"/admin/editions/edition/{session.edition.pk}/change/", HTTP_ACCEPT_LANGUAGE=language),
     ]
 
-    assert [page.content.decode().count(f"{label} <input") for page in pages] == [1, 2, 4]
+    assert [page.content.decode().count(f"{label} <input") for page in pages] == [2, 2, 4]
