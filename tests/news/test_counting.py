@@ -23,7 +23,7 @@ from pytest_django.asserts import assertContains
 
 from news.counting import COOKIE_NAME, COOKIE_SALT, MAX_COOKIE_LENGTH, pending_views, total_key
 from news.models import Post
-from tests.factories import make_post, views_of
+from tests.factories import make_post, make_posts, views_of
 from tests.pages import BROWSER, article_url, get
 
 pytestmark = pytest.mark.django_db
@@ -469,3 +469,21 @@ def test_a_redis_restored_from_an_old_snapshot_does_not_serve_the_pages_of_that_
     response = read_as_new_reader(url)
 
     assert "<h1>개막식 일정 변경</h1>" in response.content.decode()
+
+
+def test_views_of_hundreds_of_posts_are_written_in_one_statement(redis_cache, django_assert_max_num_queries):
+    """A forum week's readers touch hundreds of posts between two writes: one UPDATE (and
+    one read of the new counts) for each 500 of them, not a statement and a commit per post."""
+    posts = make_posts(600)
+    for number, post in enumerate(posts):
+        for _ in range(number % 3 + 1):
+            pending_views.add(post.pk)
+
+    # Two batches, each a savepoint (the test's transaction), an UPDATE and a SELECT.
+    with django_assert_max_num_queries(8):
+        written = pending_views.write()
+
+    stored = dict(Post.objects.values_list("pk", "view_count"))
+    assert written == sum(number % 3 + 1 for number in range(600))
+    assert [stored[post.pk] for post in posts[:6]] == [1, 2, 3, 1, 2, 3]
+    assert pending_views.count(posts[0].pk) == 0
