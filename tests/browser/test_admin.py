@@ -301,8 +301,18 @@ def test_post_list_at_1280_px_gives_titles_room_and_fits_every_column(open_tab, 
     assert (
         headings[1:]
         == {
-            "ko-KR": ["제목", "분류", "포럼 회차", "상태", "게시 일시", "상단 고정", "조회수", "언어"],
-            "en-US": ["TITLE", "CATEGORY", "EDITION", "STATUS", "PUBLICATION DATE", "PINNED", "VIEWS", "LANGUAGES"],
+            "ko-KR": ["대표 이미지", "제목", "분류", "포럼 회차", "상태", "게시 일시", "상단 고정", "조회수", "언어"],
+            "en-US": [
+                "COVER",
+                "TITLE",
+                "CATEGORY",
+                "EDITION",
+                "STATUS",
+                "PUBLICATION DATE",
+                "PINNED",
+                "VIEWS",
+                "LANGUAGES",
+            ],
         }[locale]
     )
 
