@@ -400,6 +400,11 @@ def cached_or_rendered(key, lookup, render, lists=None):
         if (found := lookup()) is not None:
             return found, "wait"
         locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
+    # The render that held the lock may have kept the page between our last look and now.
+    if (found := lookup()) is not None:
+        if locked:
+            cache.delete(lock)
+        return found, "wait"
     try:
         started_at = checked_clock(cache.get(CLOCK_KEY))
         with recording_dependencies(lists) as dependencies:
