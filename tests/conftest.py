@@ -190,11 +190,17 @@ def unesco():
 
 
 @pytest.fixture
-def restores_migrations():
-    """For tests that migrate the database back: afterwards it is migrated forward to every
-    app's latest migration, which the tests that follow expect (migrating one app back
-    also takes back the other apps' migrations that depend on it)."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+def migrate():
+    """For tests of a data migration: `migrate(targets)` migrates the real database to
+    `targets` and returns the apps as they are there. Afterwards the database is migrated
+    forward to every app's latest migration, which the tests that follow expect
+    (migrating one app back also takes back the other apps' migrations that depend on it)."""
+
+    def migrate_to(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield migrate_to
+    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -2,24 +2,13 @@
 merged into people, on the real schema before and after."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("editions", "0005_person")]
 AFTER = [("editions", "0007_speaker_person_required")]
 
-pytestmark = pytest.mark.usefixtures("restores_migrations")
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
 
 @pytest.mark.django_db(transaction=True)
-def test_speakers_of_equal_names_become_one_person_with_their_roles():
+def test_speakers_of_equal_names_become_one_person_with_their_roles(migrate):
     old = migrate(BEFORE)
     Edition, Session, Speaker = (old.get_model("editions", name) for name in ("Edition", "Session", "Speaker"))
     edition = Edition.objects.create(

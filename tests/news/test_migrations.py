@@ -2,24 +2,13 @@
 want of an English title lose it; slugs of real English titles stay."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("news", "0009_editors_set_translator_languages")]
 AFTER = [("news", "0011_post_slug_optional")]
 
-pytestmark = pytest.mark.usefixtures("restores_migrations")
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
 
 @pytest.mark.django_db(transaction=True)
-def test_made_up_slugs_of_korean_only_posts_are_dropped():
+def test_made_up_slugs_of_korean_only_posts_are_dropped(migrate):
     old = migrate(BEFORE)
     Category, Post = old.get_model("news", "Category"), old.get_model("news", "Post")
     category = Category.objects.create(slug="news", name="뉴스", name_ko="뉴스")
