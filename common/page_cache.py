@@ -56,6 +56,7 @@ import contextvars
 import hashlib
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial, wraps
 from urllib.parse import urlencode
 
@@ -66,6 +67,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path
 from django.utils.module_loading import import_string
@@ -259,8 +262,12 @@ def page_key(request, params=()):
     a random port, or a parameter the page ignores, is no new page in the cache."""
     if not is_cacheable(request):
         return None
-    address = hashlib.sha256(f"{host_name(request)}{request.path}?{clean_query(request, params)}".encode()).hexdigest()
-    return f"page:{get_language()}:{address}"
+    return address_key(request, get_language(), clean_query(request, params))
+
+
+def address_key(request, language, query):
+    address = hashlib.sha256(f"{host_name(request)}{request.path}?{query}".encode()).hexdigest()
+    return f"page:{language}:{address}"
 
 
 def host_name(request):
@@ -300,15 +307,21 @@ def dependencies_key(key):
     return f"{key}:depends-on"
 
 
+def counted_key(key):
+    return f"{key}:counted"
+
+
 def in_redis():
     return hasattr(cache, "run_script")
 
 
-# The page under KEYS[3] if the counter (KEYS[1], 0 if none) is not below ARGV[2] and every
-# version listed under KEYS[2] ("key version key version …", a missing key being version
-# 0) is current; with, when there is a KEYS[4], the counter under it, raised by one when
-# ARGV[1] is "1" and the counter exists: {page, counter or -1 when there is none}, or nil:
-# no page, nothing counted.
+# Looks up a page. KEYS: the counter, the page's versions ("key version key version …", a
+# missing key being version 0), the page, what the page counts ("counter-key id"). ARGV:
+# "1" when this request may count, the highest version this process has seen, the ids
+# this reader was already counted for (",3,12,"). nil when there is no page, the counter
+# is below ARGV[2] or a version is not current; else {page}, or for a counted page {page,
+# id} when it has no running total (nothing counted), or {page, id, total, 1 if this
+# reader was counted now else 0}.
 PAGE_SCRIPT = """
 if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[2]) then return nil end
 local versions = redis.call('GET', KEYS[2])
@@ -318,58 +331,118 @@ for key, version in string.gmatch(versions, '(%S+) (%S+)') do
 end
 local page = redis.call('GET', KEYS[3])
 if not page then return nil end
-if #KEYS < 4 then return {page, -1} end
-if redis.call('EXISTS', KEYS[4]) == 0 then return {page, -1} end
-if ARGV[1] ~= '1' then return {page, redis.call('GET', KEYS[4])} end
-return {page, redis.call('INCR', KEYS[4])}
+local counted = redis.call('GET', KEYS[4])
+if not counted then return {page} end
+local counter, id = string.match(counted, '^(%S+) (%S+)$')
+if redis.call('EXISTS', counter) == 0 then return {page, id} end
+if ARGV[1] == '1' and not string.find(ARGV[3], ',' .. id .. ',', 1, true) then
+  return {page, id, redis.call('INCR', counter), 1}
+end
+return {page, id, redis.call('GET', counter), 0}
 """
-# Keeps ARGV[1] (a value as Django's cache writes it) under KEYS[1] and ARGV[2] under
-# KEYS[2], both for ARGV[3] seconds.
+# Keeps ARGV[1] (a value as Django's cache writes it) under KEYS[1], ARGV[2] under KEYS[2]
+# and ARGV[4] under KEYS[3] (or deletes it when ARGV[4] is empty), for ARGV[3] seconds.
 STORE_SCRIPT = """
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+if ARGV[4] == '' then redis.call('DEL', KEYS[3]) else redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[3]) end
 """
 # How Django's Redis cache stores values: what the scripts read and write is the same.
 REDIS_VALUES = RedisSerializer()
+# Headers that belong to one request and its answer, not to the page: not kept with it.
+PER_REQUEST_HEADERS = {"content-length", "etag", "x-page-cache", "x-request-id"}
 
 
-def cached_page(key, counter_key=None, add=False):
-    """The page cached under `key` if everything it showed is unchanged, as (content,
-    content_type, counter): the integer under `counter_key`, raised by one first if
-    `add` (None when there is no such counter, and then nothing was added). None when
-    the page is not cached (or Redis is unavailable), and then nothing is counted. With
-    Redis, one round trip."""
+@dataclass
+class CachedPage:
+    """A page found in the cache: its content and headers as rendered, and for a page that
+    counts its readers (an article), what it counts and the running total after this
+    request (None: there is none, and nothing was counted), with whether this request was
+    counted in it."""
+
+    content: bytes
+    headers: list
+    counted: int | None = None
+    total: int | None = None
+    added: bool = False
+
+
+@dataclass
+class PageToKeep:
+    """A page rendered for this request, to keep once the response has all its headers."""
+
+    key: str
+    started_at: int
+    dependencies: set
+    content: bytes
+    counted: int | None
+    lock: str | None = None
+
+
+def counter():
+    """What counts the readers of counted pages (settings.PAGE_CACHE_COUNTER), for this
+    process."""
+    return import_string(settings.PAGE_CACHE_COUNTER)
+
+
+def cached_page(key, request=None):
+    """The page cached under `key` if everything it showed is unchanged (a CachedPage), or
+    None (also when Redis is unavailable), and then nothing is counted. A counted page
+    counts `request`'s reader, if new (with Redis, in the same round trip)."""
+    readers = counter().reader(request) if request is not None else None
     if in_redis():
-        keys = [CLOCK_KEY, dependencies_key(key), key] + ([counter_key] if counter_key else [])
-        found = cache.run_script(PAGE_SCRIPT, keys, [int(add), newest_version_seen])
+        keys = [CLOCK_KEY, dependencies_key(key), key, counted_key(key)]
+        counts = readers is not None and readers.countable
+        seen = f",{','.join(map(str, readers.seen))}," if counts else ""
+        found = cache.run_script(PAGE_SCRIPT, keys, [int(counts), newest_version_seen, seen])
         if found is None:
             return None
-        entry, counter = found
-        content, content_type = REDIS_VALUES.loads(entry)
-    else:
-        entry = cache.get(key)
-        if entry is None:
-            return None
-        versions, content, content_type = entry
-        if versions_of(versions) != versions:
-            return None
-        counter = -1  # Views are counted in the cache only with Redis (news/counting.py).
-    return content, content_type, None if int(counter) < 0 else int(counter)
+        content, headers = REDIS_VALUES.loads(found[0])
+        page = CachedPage(content, headers)
+        if len(found) > 1:
+            page.counted = int(found[1])
+        if len(found) > 2:
+            page.total, page.added = int(found[2]), found[3] == 1
+        return page
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    versions, content, headers, counted = entry
+    if versions_of(versions) != versions:
+        return None
+    return CachedPage(content, headers, counted)
 
 
-def store(key, started_at, dependencies, content, content_type):
-    """Keep a page rendered from `started_at` (the counter then) that showed
-    `dependencies`, unless one of them changed since."""
-    versions = versions_of(dependencies)
-    if max(versions.values()) > started_at:
+def response_for(request, page, source):
+    """The response of a page found in the cache, with its headers as rendered, its readers
+    counted and `X-Page-Cache: source`."""
+    response = HttpResponse(page.content)
+    for name, value in page.headers:
+        response.headers[name] = value
+    if page.counted is not None:
+        counter().count(request, response, page)
+    response["X-Page-Cache"] = source
+    return response
+
+
+def store(page, response):
+    """Keep a page with the headers of its response, unless something it showed changed
+    since its render started."""
+    versions = versions_of(page.dependencies)
+    if max(versions.values()) > page.started_at:
         return
+    headers = [(name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS]
     timeout = seconds_until_next_scheduled_post()
     if in_redis():
         listed = " ".join(f"{cache.make_and_validate_key(version_key(token))} {v}" for token, v in versions.items())
-        value = REDIS_VALUES.dumps((content, content_type))
-        cache.run_script(STORE_SCRIPT, [key, dependencies_key(key)], [value, listed, timeout])
+        value = REDIS_VALUES.dumps((page.content, headers))
+        counted = ""
+        if page.counted is not None:
+            counted = f"{cache.make_and_validate_key(counter().total_key(page.counted))} {page.counted}"
+        keys = [page.key, dependencies_key(page.key), counted_key(page.key)]
+        cache.run_script(STORE_SCRIPT, keys, [value, listed, timeout, counted])
     else:
-        cache.set(key, (versions, content, content_type), timeout=timeout)
+        cache.set(page.key, (versions, page.content, headers, page.counted), timeout=timeout)
 
 
 def seconds_until_next_scheduled_post():
@@ -385,11 +458,12 @@ def seconds_until_next_scheduled_post():
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
-def cached_or_rendered(key, lookup, render, lists=None):
-    """(what `lookup()` found, "hit"), or after waiting for another request's render of
-    the same page ("wait"), or (what `render()` returned, "miss"): `render` returns
-    (result, page), the page (content, content_type) kept unless None."""
-    if (found := lookup()) is not None:
+def cached_or_rendered(request, key, render, lists=None):
+    """(the CachedPage under `key`, "hit"), or after waiting for another request's render of
+    the same page ("wait"), or (the response `render()` returned, "miss"): `render`
+    returns (response, page), the page (its content, and what it counts or None) kept
+    with the response's headers unless None."""
+    if (found := cached_page(key, request)) is not None:
         return found, "hit"
     lock = f"{key}:rendering"
     deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
@@ -397,24 +471,46 @@ def cached_or_rendered(key, lookup, render, lists=None):
     # Another request is rendering this page (the lock is there): wait for its page.
     while not locked and time.monotonic() < deadline and cache.get(lock) is not None:
         time.sleep(POLL_SECONDS)
-        if (found := lookup()) is not None:
+        if (found := cached_page(key, request)) is not None:
             return found, "wait"
         locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
     # The render that held the lock may have kept the page between our last look and now.
-    if (found := lookup()) is not None:
+    if (found := cached_page(key, request)) is not None:
         if locked:
             cache.delete(lock)
         return found, "wait"
+    lock = lock if locked else None
     try:
         started_at = checked_clock(cache.get(CLOCK_KEY))
         with recording_dependencies(lists) as dependencies:
-            result, page = render()
-        if page is not None:
-            store(key, started_at, dependencies, *page)
+            response, page = render()
+    except BaseException:
+        release(lock)
+        raise
+    if page is None:
+        release(lock)
+    else:
+        # Kept, and the lock released, when the response is complete (keep_rendered_page).
+        request.page_to_keep = PageToKeep(key, started_at, dependencies, *page, lock=lock)
+    return response, "miss"
+
+
+def release(lock):
+    if lock is not None:
+        cache.delete(lock)
+
+
+def keep_rendered_page(request, response):
+    """Keep the page rendered for this request (if any) with the headers of its complete
+    response, if it is a 200, and let the requests waiting for it find it."""
+    page = getattr(request, "page_to_keep", None)
+    if page is None:
+        return
+    try:
+        if response.status_code == 200:
+            store(page, response)
     finally:
-        if locked:
-            cache.delete(lock)
-    return result, "miss"
+        release(page.lock)
 
 
 def cache_public_page(view=None, *, params=(), lists=None):
@@ -437,23 +533,66 @@ def cache_public_page(view=None, *, params=(), lists=None):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
-            if response.status_code != 200 or response.streaming or response.cookies:
-                return response, None
-            page = (response.content, response["Content-Type"]) if renders_for_every_port(request) else None
-            return response, page
-
-        found, source = cached_or_rendered(key, partial(cached_page, key), render, lists)
-        if source == "miss":
-            response = found
             if response.status_code != 200:
-                return response
-        else:
-            content, content_type, _counter = found
-            response = HttpResponse(content, content_type=content_type)
-        response["X-Page-Cache"] = source
-        # Browsers and proxies may keep the page but must ask again each time; the ETag
-        # (ConditionalGetMiddleware) turns an unchanged page into a 304.
-        patch_cache_control(response, max_age=0, must_revalidate=True)
-        return response
+                return response, None
+            # Browsers and proxies may keep the page but must ask again each time; the ETag
+            # (ConditionalGetMiddleware) turns an unchanged page into a 304.
+            patch_cache_control(response, max_age=0, must_revalidate=True)
+            if response.streaming or response.cookies or not renders_for_every_port(request):
+                return response, None
+            return response, (response.content, None)
+
+        found, source = cached_or_rendered(request, key, render, lists)
+        if source != "miss":
+            return response_for(request, found, source)
+        if found.status_code == 200:
+            found["X-Page-Cache"] = source
+        return found
 
     return wrapper
+
+
+class PageCacheMiddleware:
+    """Answers a reader's request for a cached page before the middleware after it run,
+    with the headers they gave the page when it was rendered; and keeps the pages
+    rendered for the views (`cached_or_rendered`) once the response has all its headers.
+
+    Only a request that is surely anonymous (no session cookie), without a body, for a
+    page under a language's prefix is answered here: its key is known from the address
+    alone (the page's language is its prefix, and an address with a parameter the page
+    does not read is never kept). Other requests are looked up by the view, as before.
+    It goes after SecurityMiddleware (redirects to HTTPS), RequestIdMiddleware and
+    PermissionsPolicyMiddleware, whose headers are the request's own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.conditional_get = ConditionalGetMiddleware(get_response)
+        self.languages = {f"/{code}/": code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        if (key := self.early_key(request)) is not None:
+            with translation.override(key.split(":")[1]):
+                page = cached_page(key, request)
+                if page is not None:
+                    response = response_for(request, page, "hit")
+                    response["Content-Length"] = str(len(response.content))
+                    return self.conditional_get.process_response(request, response)
+        response = self.get_response(request)
+        keep_rendered_page(request, response)
+        return response
+
+    def early_key(self, request):
+        """The page's key (as `page_key()` makes it for a clean address), or None when
+        this request is not answered here."""
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or request.META.get("CONTENT_LENGTH") not in (
+            None,
+            "",
+            "0",
+        ):
+            return None
+        language = self.languages.get(request.path[: request.path.find("/", 1) + 1])
+        if language is None:
+            return None
+        return address_key(request, language, request.META.get("QUERY_STRING", ""))

@@ -35,11 +35,12 @@ import time
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import Case, F, Value, When
 
-from common.page_cache import cached_page
+from common.page_cache import VIEW_COUNT_PLACEHOLDER
 
 from .models import Post
 
@@ -87,57 +88,77 @@ def seen_posts(request, now):
 
 
 class Reader:
-    """This request's reader, as far as counting goes: whether the request is a new view of
-    the post, and the cookie entries to send back."""
+    """This request's reader, as far as counting goes: the posts it was counted for, whether
+    a view of a post is a new one, and the cookie entries to send back."""
 
-    def __init__(self, request, post_id):
-        self.post_id = post_id
+    def __init__(self, request):
         self.countable = is_countable(request)
         self.now = int(time.time())
         self.seen = seen_posts(request, self.now) if self.countable else {}
-        self.is_new = self.countable and post_id not in self.seen
 
-    def shown(self, total):
+    def is_new(self, post_id):
+        return self.countable and post_id not in self.seen
+
+    def shown(self, post_id, total):
         """The count to show: the total, or more if the reader was shown more before.
         Returns it with the reader's seen-posts to remember (None: nothing to remember)."""
-        seen_at, shown_before = self.seen.get(self.post_id, (self.now, 0))
+        seen_at, shown_before = self.seen.get(post_id, (self.now, 0))
         shown = max(total, shown_before)
-        if self.countable and (self.is_new or shown > shown_before):
-            return shown, self.seen | {self.post_id: (seen_at, shown)}
+        if self.countable and (post_id not in self.seen or shown > shown_before):
+            return shown, self.seen | {post_id: (seen_at, shown)}
         return shown, None
+
+
+def reader(request):
+    """The request's Reader, read from its cookie once."""
+    if not hasattr(request, "reader"):
+        request.reader = Reader(request)
+    return request.reader
 
 
 def register_view(request, post_id, stored_count=None):
     """Count this request as a view of the post if it is a new reader's.
 
     Returns the view count to show, including this view, and the reader's updated
-    seen-posts to remember with `remember_views()` (None when there is nothing to
+    seen-posts to remember with `show_count()` (None when there is nothing to
     remember). `stored_count` is the count read from the database with the post.
     """
-    reader = Reader(request, post_id)
-    total = add_view(post_id, stored_count) if reader.is_new else current_count(post_id, stored_count)
-    return reader.shown(total)
+    current = reader(request)
+    total = add_view(post_id, stored_count) if current.is_new(post_id) else current_count(post_id, stored_count)
+    return current.shown(post_id, total)
 
 
-def view_cached_page(request, post_id, key):
-    """The page of the post cached under `key` (common/page_cache.py), if current, this
-    request counted as by `register_view()`: (content, view
-    count, seen-posts), or None when the page is not cached, and then nothing is
-    counted. With Redis, reading the page and counting the reader are one round trip."""
-    if not counts_in_cache():
-        cached = cached_page(key)
-        return (cached[0], *register_view(request, post_id)) if cached else None
-    reader = Reader(request, post_id)
-    found = cached_page(key, total_key(post_id), add=reader.is_new)
-    if found is None:
-        return None
-    content, _content_type, total = found
-    if total is None:
-        # No running total yet: nothing was added to it.
-        total = add_view(post_id) if reader.is_new else current_count(post_id)
-    elif reader.is_new:
-        pending_views.add(post_id)
-    return content, *reader.shown(total)
+def show_count(request, response, view_count, seen):
+    """Fill the article's view count in, and remember the reader's seen-posts (unless None)."""
+    response.content = response.content.replace(VIEW_COUNT_PLACEHOLDER.encode(), intcomma(view_count).encode())
+    if seen is not None:
+        remember_views(request, response, seen)
+
+
+class ArticleViews:
+    """How cached articles count their readers (settings.PAGE_CACHE_COUNTER): a cached
+    article counts the post it shows, with Redis in the same round trip that finds it
+    (common/page_cache.py)."""
+
+    reader = staticmethod(reader)
+
+    @staticmethod
+    def total_key(post_id):
+        return total_key(post_id)
+
+    @staticmethod
+    def count(request, response, page):
+        """Count the reader of `page` (a CachedPage of an article) if new, and show the count."""
+        post_id, total = page.counted, page.total
+        if total is None:
+            # No running total (or no Redis): nothing was counted yet.
+            total = add_view(post_id) if reader(request).is_new(post_id) else current_count(post_id)
+        elif page.added:
+            pending_views.add(post_id)
+        show_count(request, response, *reader(request).shown(post_id, total))
+
+
+article_views = ArticleViews()
 
 
 def remember_views(request, response, seen):

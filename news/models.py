@@ -51,6 +51,16 @@ posts_changed_in_bulk = Signal()
 BULK_CHANGES_PER_POST = 50
 
 
+# A list of posts filtered by a category or an edition (the news list's filters) depends on
+# its own token and on FILTERED_LISTS, not on the list of every post: a post published in
+# one category or edition leaves the lists of the others cached.
+FILTERED_LISTS = "news.post:list:filtered"
+
+
+def filtered_list_token(field, pk):
+    return f"{FILTERED_LISTS}:{field}:{pk}"
+
+
 def update_in_bulk(posts, **changes):
     """UPDATE `posts` (their publication); the cached pages that show them, the lists and
     the posts' new neighbours are stale, and listeners told, if rows changed."""
@@ -59,8 +69,8 @@ def update_in_bulk(posts, **changes):
     if count > BULK_CHANGES_PER_POST:
         bump_content_version()
     elif count:
-        changed = Post.objects.filter(pk__in=pks).only("status", "published_at", "unpublish_at")
-        bump(list_token(Post), *(token for post in changed for token in [post.token(), *post.neighbours()]))
+        changed = Post.objects.filter(pk__in=pks).only(*Post.LISTING_FIELDS)
+        bump(*{token for post in changed for token in [post.token(), *post.list_tokens(), *post.neighbours()]})
     if count:
         posts_changed_in_bulk.send(sender=Post, pks=pks)
     return count
@@ -351,7 +361,22 @@ class Post(models.Model):
         listed_as, self._listed_as = getattr(self, "_listed_as", None), self.listing()
         if not (created or deleted) and listed_as is not None and listed_as == self._listed_as:
             return []
-        return [list_token(Post), *([] if deleted else self.neighbours())]
+        lists = set(self.list_tokens())
+        if listed_as is not None:
+            was = dict(zip(self.LISTING_FIELDS, listed_as, strict=True))
+            lists.update(filtered_list_token(field, was[f"{field}_id"]) for field in ("category", "edition"))
+        elif not created:
+            lists.add(FILTERED_LISTS)  # Where it was listed is not known: every filtered list.
+        return [*lists, *([] if deleted else self.neighbours())]
+
+    def list_tokens(self):
+        """The page-cache tokens of the lists this post is on: every post's, and those
+        filtered by its category and by its edition."""
+        return [
+            list_token(Post),
+            filtered_list_token("category", self.category_id),
+            filtered_list_token("edition", self.edition_id),
+        ]
 
     def token(self):
         return object_token(Post, self.pk)

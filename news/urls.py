@@ -7,9 +7,9 @@ from . import views
 from .feeds import LatestPostsAtomFeed, LatestPostsFeed
 from .models import Category, Post
 
-# What the lists show beyond the posts they load (common/page_cache.py): which posts, and
-# the categories and editions of the filter.
-news_list = cache_public_page(views.post_list, params=views.POST_LIST_PARAMS, lists=(Post, Category, Edition))
+# What the lists show beyond the posts they load (common/page_cache.py): the categories and
+# editions of the filter; which list of posts (every post's, or a filtered one) the view says.
+news_list = cache_public_page(views.post_list, params=views.POST_LIST_PARAMS, lists=(Category, Edition))
 feed = cache_public_page(lists=(Post,))
 
 app_name = "news"

@@ -1,9 +1,9 @@
-from functools import partial, wraps
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponseBase, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,16 +17,18 @@ from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     cached_or_rendered,
     depends_on,
+    list_token,
     page_key,
     redirect_to_clean_query,
     renders_for_every_port,
+    response_for,
 )
 from common.pagination import ArchivePaginator
 from editions.models import Edition
 
 from .attachments import content_type
-from .counting import is_countable, register_view, remember_views, view_cached_page
-from .models import Attachment, Category, Post
+from .counting import is_countable, register_view, show_count
+from .models import FILTERED_LISTS, Attachment, Category, Post, filtered_list_token
 from .permissions import can_preview
 from .structured_data import news_article
 
@@ -48,6 +50,11 @@ def post_list(request):
             raise Http404
         edition = get_object_or_404(Edition.objects.published(), number=edition_number)
         posts = posts.filter(edition=edition)
+    if category or edition:
+        filters = [("category", category), ("edition", edition)]
+        depends_on(FILTERED_LISTS, *(filtered_list_token(name, value.pk) for name, value in filters if value))
+    else:
+        depends_on(list_token(Post))
     filters = f"{category_slug}|{edition_number}"
     page = ArchivePaginator(posts, POSTS_PER_PAGE, count_key=f"news:{filters}").get_page(request.GET.get("page"))
     return render(
@@ -82,8 +89,8 @@ def searches_go_to_site_search(view):
 def post_detail(request, pk, slug=None):
     """The article, counting the reader. For anonymous readers the page comes from the cache
     (rendered once per language while what it shows is unchanged) with the live count
-    filled in; a cached page means the post is public at this address, so a hit reads no
-    database."""
+    filled in (news/counting.py ArticleViews); a cached page means the post is public at
+    this address, so a hit reads no database."""
     if to_clean_address := redirect_to_clean_query(request, params=()):
         return to_clean_address
     key = page_key(request)
@@ -95,25 +102,21 @@ def post_detail(request, pk, slug=None):
         depends_on(Post.links_token(post.pk))
         context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
         context["structured_data"] = news_article(request, post)
-        html = render_to_string("news/post_detail.html", context, request)
-        page = (html, "text/html; charset=utf-8") if key and renders_for_every_port(request) else None
-        return (html, *register_view(request, pk, post.view_count)), page
+        html = render_to_string("news/post_detail.html", context, request).encode()
+        response = HttpResponse(html)
+        # Every reader must reach the server to be counted: no shared cache may keep the page.
+        patch_cache_control(response, private=True, no_cache=True)
+        show_count(request, response, *register_view(request, pk, post.view_count))
+        return response, (html, post.pk) if key and renders_for_every_port(request) else None
 
     if key is None:
-        (found, _page), source = render(), None
-    else:
-        found, source = cached_or_rendered(key, partial(view_cached_page, request, pk, key), render, lists=())
-    if isinstance(found, HttpResponseBase):
-        return found
-    html, view_count, seen = found
-    response = HttpResponse(html.replace(VIEW_COUNT_PLACEHOLDER, intcomma(view_count)))
-    if source:
-        response["X-Page-Cache"] = source
-    # Every reader must reach the server to be counted: no shared cache may keep the page.
-    patch_cache_control(response, private=True, no_cache=True)
-    if seen is not None:
-        remember_views(request, response, seen)
-    return response
+        return render()[0]
+    found, source = cached_or_rendered(request, key, render, lists=())
+    if source != "miss":
+        return response_for(request, found, source)
+    if found.status_code == 200:
+        found["X-Page-Cache"] = source
+    return found
 
 
 @never_cache

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whrcf.middleware.RequestIdMiddleware",
     "whrcf.middleware.PermissionsPolicyMiddleware",
+    # Cached pages for anonymous readers, with the headers the middleware below gave them
+    # when they were rendered, without running it again (common/page_cache.py).
+    "common.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whrcf.middleware.RejectNullCharactersMiddleware",
     # ETags on pages: a reader's browser revalidates and gets a 304 when nothing changed.
@@ -161,6 +164,8 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "2"))
 # When the next scheduled content comes out: a cached page is good until then.
 PAGE_CACHE_NEXT_PUBLICATION_FUNCTION = "news.models.next_scheduled_publication"
+# What counts the readers of a cached page that counts them (an article's views).
+PAGE_CACHE_COUNTER = "news.counting.article_views"
 # With Redis, shared by every app server, the view count a page shows is kept there, and
 # each process writes the views it counted to the database every this many seconds
 # (news/counting.py). Without it (0) each view is counted straight in the database: a

@@ -8,11 +8,12 @@ import redis
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from common.page_cache import CLOCK_KEY, SITE, list_token, page_key, store
+from common.page_cache import CLOCK_KEY, SITE, PageToKeep, list_token, page_key, store
 from news.counting import pending_views
 from news.models import Post
 from tests.factories import make_post, make_staff
@@ -123,7 +124,8 @@ def test_a_list_rendered_before_a_publication_commits_is_not_served_after_it(
     # keeps it with the versions the publication gave.
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         Post.objects.filter(pk=draft.pk).publish_now()
-        store(news_list_key("ko"), cache.get(CLOCK_KEY), {SITE, list_token(Post)}, before, "text/html; charset=utf-8")
+        page = PageToKeep(news_list_key("ko"), cache.get(CLOCK_KEY), {SITE, list_token(Post)}, before, counted=None)
+        store(page, HttpResponse(before))
     response = client.get("/ko/news/", HTTP_USER_AGENT=BROWSER)
 
     assertContains(response, "새 소식")

@@ -6,14 +6,16 @@ import threading
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
-from common.page_cache import cached_or_rendered, cached_page
+from common.page_cache import cached_or_rendered, keep_rendered_page
 from news.models import Post
 from tests.factories import (
     make_attachment,
+    make_category,
     make_edition,
     make_organization,
     make_partner,
@@ -122,6 +124,47 @@ def test_a_post_moved_between_two_others_changes_their_links(page_cache, archive
     assertContains(Client().get(article(archive[2]), HTTP_USER_AGENT=BROWSER), "<span>다음 글</span> 소식 4")
 
 
+def test_a_post_published_in_one_category_and_edition_leaves_the_lists_of_the_others_cached(page_cache):
+    news, notices = make_category("news", "뉴스"), make_category("notices", "공지")
+    eleventh, twelfth = make_edition(11, 2021), make_edition(12, 2022)
+    make_post(category=news, edition=eleventh)
+    moving = make_post(category=notices, edition=twelfth, title_ko="옮길 소식")
+    draft = make_post(category=news, edition=eleventh, title_ko="새 소식", status=Post.Status.DRAFT)
+    lists = ["/ko/news/", "/ko/news/?category=news", "/ko/news/?category=notices", "/ko/news/?edition=11"]
+    lists += ["/ko/news/?edition=12", "/ko/news/?category=news&edition=11", "/ko/news/?category=notices&edition=11"]
+    for address in lists:
+        cached(address)
+
+    Post.objects.filter(pk=draft.pk).publish_now()
+
+    shown = [(source, "새 소식" in page) for source, page in map(get, lists)]
+    assert shown == [
+        ("miss", True),
+        ("miss", True),
+        ("hit", False),
+        ("miss", True),
+        ("hit", False),
+        ("miss", True),
+        ("miss", False),  # Filtered by both, it depends on each: its edition's list changed.
+    ]
+
+    # A post moved to another category: the lists of both render again, its edition's and
+    # the other edition's lists stay cached.
+    moving.category = news
+    moving.save()
+
+    shown = [(source, "옮길 소식" in page) for source, page in map(get, lists)]
+    assert shown == [
+        ("miss", True),
+        ("miss", True),
+        ("miss", False),
+        ("hit", False),
+        ("miss", True),
+        ("miss", False),
+        ("miss", False),
+    ]
+
+
 def change_category(post):
     post.category.name_ko = "바뀐 분류"
     post.category.save()
@@ -219,13 +262,15 @@ def test_one_render_for_many_readers_of_a_page_not_cached(page_cache, settings):
     def render():
         renders.append(1)
         threading.Event().wait(0.3)
-        return "rendered", ("<p>page</p>", "text/html")
+        return HttpResponse("<p>page</p>"), (b"<p>page</p>", None)
 
     def reader(results):
+        request = RequestFactory().get("/ko/stampede/")
         started.wait()
-        results.append(
-            cached_or_rendered("page:ko:stampede", lambda: cached_page("page:ko:stampede"), render, lists=())
-        )
+        found, source = cached_or_rendered(request, "page:ko:stampede", render, lists=())
+        # As PageCacheMiddleware does once the response has all its headers.
+        keep_rendered_page(request, found)
+        results.append((found, source))
 
     results = []
     threads = [threading.Thread(target=reader, args=(results,)) for _ in range(8)]
@@ -236,4 +281,46 @@ def test_one_render_for_many_readers_of_a_page_not_cached(page_cache, settings):
 
     assert len(renders) == 1
     assert sorted(source for _, source in results) == ["miss"] + ["wait"] * 7
-    assert {found[0] for found, source in results if source == "wait"} == {"<p>page</p>"}
+    assert {found.content for found, source in results if source == "wait"} == {b"<p>page</p>"}
+
+
+# The requests that reached the end of the middleware (test_a_cached_page_is_answered_…).
+reached_the_view = []
+
+
+class NoteRequestsReachingTheView:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reached_the_view.append(request.get_full_path())
+        return self.get_response(request)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_cached_page_is_answered_before_the_middleware_with_the_headers_it_gave(page_cache, settings, language):
+    post = make_post(title_ko="광주 소식", title_en="Gwangju news")
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.NoteRequestsReachingTheView"]
+    reached_the_view.clear()
+    home, news = f"/{language}/", f"/{language}/news/"
+    addresses = [home, news, f"{news}?utm_source=newsletter", article(post, language)]
+    first = {address: Client().get(address, HTTP_USER_AGENT=BROWSER) for address in addresses}
+    again = {address: Client().get(address, HTTP_USER_AGENT=BROWSER) for address in addresses}
+
+    # Only the address with a parameter the list does not read reaches the view again: it
+    # is redirected, and no page is kept for it.
+    assert reached_the_view == [*addresses, addresses[2]]
+    assert again[addresses[2]].status_code == 301
+    assert [again[address]["X-Page-Cache"] for address in addresses[:2]] == ["hit", "hit"]
+    assert again[addresses[3]]["X-Page-Cache"] == "hit"
+    per_request = {"X-Request-ID", "X-Page-Cache", "ETag", "Content-Length"}
+    for address in (addresses[0], addresses[1], addresses[3]):
+        rendered = {name: value for name, value in first[address].items() if name not in per_request}
+        served = {name: value for name, value in again[address].items() if name not in per_request}
+        assert served == rendered
+        assert served["Content-Language"] == language
+        assert again[address]["X-Request-ID"] != first[address]["X-Request-ID"]
+    # The second reader of the article is counted, and gets the cookie that remembers it.
+    views = {"ko": "조회 2", "en": "Views 2"}[language]
+    assertContains(again[addresses[3]], f'<span class="views">{views}</span>')
+    assert "whrcf_seen" in again[addresses[3]].cookies
