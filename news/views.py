@@ -92,8 +92,12 @@ def post_detail(request, pk, slug=None):
     key = page_key(request)
 
     def render():
-        posts = flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT)
-        fragments = article_fragments(pk)  # After due draft changes are published (published()).
+        posts = Post.objects.published()  # Due draft changes are published first.
+        fragments = article_fragments(pk)
+        if "article" in fragments.found:
+            posts = posts.for_article_head()
+        else:
+            posts = flag_stale_translations(posts.for_article(), *ARTICLE_TEXT)
         post = get_object_or_404(posts, pk=pk)
         if (slug or "") != post.slug:
             return redirect(post, permanent=True), None
