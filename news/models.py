@@ -131,6 +131,12 @@ class PostQuerySet(models.QuerySet):
         """What the article page shows: all but the search text."""
         return self.select_related("category", "edition").defer(*Post.search_columns())
 
+    def for_article_head(self):
+        """What the article page shows around the article when the article itself comes
+        from the cache (news/views.py): its title, summary and cover, not its body, its
+        edition or its draft changes."""
+        return self.select_related("category").defer(*Post.body_columns(), "draft")
+
     def for_links(self):
         """What a link to a post shows: its title, at its address."""
         return self.only("slug", "title")

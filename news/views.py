@@ -1,4 +1,4 @@
-from functools import wraps
+from functools import cached_property, wraps
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -12,12 +12,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from common.downloads import send_file
+from common.fragments import Fragments
 from common.freshness import flag_stale_translations
 from common.page_cache import (
     VIEW_COUNT_PLACEHOLDER,
     cached_or_rendered,
     depends_on,
     list_token,
+    object_token,
     page_key,
     redirect_to_clean_query,
     renders_for_every_port,
@@ -96,11 +98,20 @@ def post_detail(request, pk, slug=None):
     key = page_key(request)
 
     def render():
-        post = get_object_or_404(flag_stale_translations(Post.objects.published().for_article(), *ARTICLE_TEXT), pk=pk)
+        posts = Post.objects.published()  # Due draft changes are published first.
+        fragments = article_fragments(pk)
+        if "article" in fragments.found:
+            posts = posts.for_article_head()
+        else:
+            posts = flag_stale_translations(posts.for_article(), *ARTICLE_TEXT)
+        post = get_object_or_404(posts, pk=pk)
         if (slug or "") != post.slug:
             return redirect(post, permanent=True), None
         depends_on(Post.links_token(post.pk))
-        context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER)
+        fragments.shows("article", object_token(Category, post.category_id))
+        if post.edition_id:
+            fragments.shows("article", object_token(Edition, post.edition_id))
+        context = article_context(post, view_count=VIEW_COUNT_PLACEHOLDER) | {"fragments": fragments}
         context["structured_data"] = news_article(request, post)
         html = render_to_string("news/post_detail.html", context, request).encode()
         response = HttpResponse(html)
@@ -133,16 +144,48 @@ def post_preview(request, pk):
     return response
 
 
+def article_fragments(pk):
+    """The parts of the article page kept in the cache (common/fragments.py): the article
+    itself, from its title to its related links, and its links to the previous and next
+    posts. Beyond the objects they load as they render, the article shows the post (its
+    attachments are parts of it), and only the sessions of published editions; the links
+    show which posts are the post's neighbours."""
+    tokens = {"article": [object_token(Post, pk), list_token(Edition)], "links": [Post.links_token(pk)]}
+    return Fragments.read(("article", "links"), of=object_token(Post, pk), tokens=tokens)
+
+
 def article_context(post, view_count):
     return {
         "post": post,
         "view_count": view_count,
         "page_languages": post.languages,
-        "attachments": post.attachments.all(),
-        "sessions": post.sessions.published().select_related("edition").only("title", "edition__number"),
-        "previous_post": Post.objects.published().for_links().before(post).first(),
-        "next_post": Post.objects.published().for_links().after(post).first(),
+        "shown": ShownWithPost(post),
     }
+
+
+class ShownWithPost:
+    """What the article shows beside the post, each read when the page first shows it
+    (not at all where the page has it from the cache): its attachments, the sessions it
+    is about, and the public posts just before and after it."""
+
+    def __init__(self, post):
+        self.post = post
+
+    @cached_property
+    def attachments(self):
+        return list(self.post.attachments.all())
+
+    @cached_property
+    def sessions(self):
+        return list(self.post.sessions.published().select_related("edition").only("title", "edition__number"))
+
+    @cached_property
+    def previous(self):
+        return Post.objects.published().for_links().before(self.post).first()
+
+    @cached_property
+    def next(self):
+        return Post.objects.published().for_links().after(self.post).first()
 
 
 @require_safe
