@@ -33,6 +33,7 @@ from .page_cache import (
     checked_clock,
     depends_on,
     now_in_microseconds,
+    object_token,
     recording_dependencies,
     seconds_until_next_scheduled_post,
     version_key,
@@ -112,9 +113,45 @@ class Fragments:
         return html
 
     def keep(self, name, shown, html):
-        if self.started_at is None:
-            return
-        clock, versions, _ = read_versions(shown)
-        if clock is None or max(versions.values()) > self.started_at:
-            return
-        cache.set(fragment_key(name, self.of), (versions, html), timeout=seconds_until_next_scheduled_post())
+        keep(fragment_key(name, self.of), shown, html, self.started_at)
+
+
+def keep(key, shown, html, started_at):
+    """Keep a fragment rendered from `started_at` that showed `shown`, unless one of them
+    changed since (or the cache had no counter when it started: None)."""
+    if started_at is None:
+        return
+    clock, versions, _ = read_versions(shown)
+    if clock is None or max(versions.values()) > started_at:
+        return
+    cache.set(key, (versions, html), timeout=seconds_until_next_scheduled_post())
+
+
+def render_each(name, objects, render, shows=lambda obj: ()):
+    """The fragment `name` of each of `objects` (a card of each post of a list), joined:
+    those current in the cache read in one round trip (two when they showed more than
+    the objects and `shows(obj)`), the others rendered by `render(obj)` and kept."""
+    objects = list(objects)
+    own = [object_token(type(obj), obj.pk) for obj in objects]
+    tokens = [{token, *shows(obj)} for token, obj in zip(own, objects, strict=True)]
+    keys = [fragment_key(name, token) for token in own]
+    known = {SITE}.union(*tokens)
+    clock, versions, entries = read_versions(known, keys)
+    started_at = None if clock is None or clock < page_cache.newest_version_seen else checked_clock(clock)
+    others = {token for shown, _html in entries.values() for token in shown} - known
+    if started_at is not None and others:
+        _clock, more, _ = read_versions(others)
+        versions |= more
+    parts = []
+    for obj, key, needed in zip(objects, keys, tokens, strict=True):
+        found = entries.get(key) if started_at is not None else None
+        if found is not None and all(versions.get(token) == version for token, version in found[0].items()):
+            shown, html = found
+        else:
+            with recording_dependencies(lists=()) as shown:
+                html = render(obj)
+            shown.update(needed)
+            keep(key, shown, html, started_at)
+        depends_on(*shown)
+        parts.append(html)
+    return "".join(parts)

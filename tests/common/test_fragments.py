@@ -6,6 +6,7 @@ and the page cache off (DJANGO_PAGE_CACHE=0)."""
 import datetime
 import shutil
 
+import lxml.html
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -15,7 +16,7 @@ from common.fragments import Fragments
 from common.page_cache import bump, object_token
 from news.models import Post
 from tests.common.test_interface_translations import save_in_rosetta
-from tests.factories import make_attachment, make_edition, make_post, make_session, make_staff, upload
+from tests.factories import make_attachment, make_category, make_edition, make_post, make_session, make_staff, upload
 from tests.pages import BROWSER, article_url
 
 pytestmark = pytest.mark.django_db
@@ -309,3 +310,47 @@ def test_a_preview_of_draft_changes_is_never_kept_for_readers(cached, post, clie
     page = cached(article_url(post, language))
 
     assert f"<h1>{getattr(post, f'title_{language}')}</h1>" in page
+
+
+# The cards of the lists (news/templatetags/news_cards.py).
+
+
+def cards(address):
+    """The cards of a list page, as a new reader gets them."""
+    page = lxml.html.fromstring(get(address))
+    return "".join(lxml.html.tostring(card, encoding="unicode") for card in page.xpath('//article[@class="card"]'))
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_list_reads_its_cards_from_the_cache_until_their_post_or_category_changes(fragment_cache, language):
+    category = make_category()
+    first = make_post(category, title_ko="첫 소식", title_en="First news")
+    second = make_post(category, title_ko="둘째", title_en="Second")
+    addresses = [f"/{language}/news/", f"/{language}/"]
+    before = [cards(address) for address in addresses]
+    # Changed without a signal, the cache is not told: the cards kept are what readers get.
+    Post.objects.filter(pk=first.pk).update(title_ko="몰래 고친 소식", title_en="Quietly changed")
+    assert [cards(address) for address in addresses] == before
+
+    second.title_ko, second.title_en = "고친 둘째", "Changed second"
+    second.save()
+    second_title = {"ko": "고친 둘째", "en": "Changed second"}[language]
+    assert all(second_title in cards(address) and "Quietly" not in cards(address) for address in addresses)
+
+    category.name_ko, category.name_en = "바뀐 분류", "Renamed category"
+    category.save()
+    renamed, quietly = {"ko": ("바뀐 분류", "몰래 고친 소식"), "en": ("Renamed category", "Quietly changed")}[language]
+    for address in addresses:
+        shown = cards(address)
+        # Each card names its category twice: on the panel of a post without a cover, and above its summary.
+        assert (shown.count(renamed), quietly in shown) == (4, True)
+
+
+def test_staff_get_cards_rendered_from_the_database(fragment_cache):
+    post = make_post(title_ko="첫 소식")
+    cards("/ko/news/")
+    Post.objects.filter(pk=post.pk).update(title_ko="몰래 고친 소식")
+    client = Client()
+    client.force_login(make_staff())
+
+    assert "몰래 고친 소식" in client.get("/ko/news/").content.decode()
