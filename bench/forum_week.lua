@@ -2,7 +2,8 @@
 -- paths file (one per line: the path, then a tab and the Cookie header of a returning
 -- reader, or nothing), each thread from its own place in the file and round again, and
 -- counts the X-Page-Cache header of the answers (hit: served from the page cache, or wait:
--- from it after another request's render; miss: rendered). Arguments after "--": the paths file, the User-Agent.
+-- from it after another request's render; stale: its previous version, from the cache,
+-- while another request renders it; miss: rendered). Arguments after "--": the paths file, the User-Agent.
 
 local threads = {}
 
@@ -22,7 +23,7 @@ function init(args)
       requests[#requests + 1] = wrk.format("GET", path, headers)
    end
    next_request = (id * 7919) % #requests
-   hits, misses, others, redirects = 0, 0, 0, 0
+   hits, stale, misses, others, redirects = 0, 0, 0, 0, 0
 end
 
 function request()
@@ -34,6 +35,8 @@ function response(status, headers, body)
    local state = headers["X-Page-Cache"]
    if state == "hit" or state == "wait" then
       hits = hits + 1
+   elseif state == "stale" then
+      stale = stale + 1
    elseif state == "miss" then
       misses = misses + 1
    else
@@ -45,12 +48,12 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local total = { hits = 0, misses = 0, others = 0, redirects = 0 }
+   local total = { hits = 0, stale = 0, misses = 0, others = 0, redirects = 0 }
    for _, thread in ipairs(threads) do
       for name, _ in pairs(total) do
          total[name] = total[name] + thread:get(name)
       end
    end
-   io.write(string.format("page cache: hits %d misses %d others %d redirects %d\n",
-      total.hits, total.misses, total.others, total.redirects))
+   io.write(string.format("page cache: hits %d stale %d misses %d others %d redirects %d\n",
+      total.hits, total.stale, total.misses, total.others, total.redirects))
 end

@@ -23,7 +23,8 @@ editor corrects and publishes posts.
   the next run.
 
 wrk counts the X-Page-Cache header of every answer (bench/forum_week.lua): hits are pages
-served from the page cache, misses pages rendered.
+served from the page cache, stale the previous versions of pages served from it while
+another request renders them, misses pages rendered.
 """
 
 import functools
@@ -350,5 +351,5 @@ def csrf_token(html):
 
 
 def parse_counts(output):
-    found = re.search(r"page cache: hits (\d+) misses (\d+) others (\d+) redirects (\d+)", output)
-    return dict(zip(("hits", "misses", "others", "redirects"), map(int, found.groups()), strict=True))
+    found = re.search(r"page cache: hits (\d+) stale (\d+) misses (\d+) others (\d+) redirects (\d+)", output)
+    return dict(zip(("hits", "stale", "misses", "others", "redirects"), map(int, found.groups()), strict=True))

@@ -331,9 +331,11 @@ def run_forum_week(app_base, workdir):
     }
 
 
-def hit_ratio(week):
-    served = week["hits"] + week["misses"]
-    return week["hits"] / served if served else 0
+def hit_ratio(week, kinds=("hits", "stale")):
+    """The share of pages served from the cache (their previous version included, by
+    default) among the pages served from it or rendered."""
+    served = week["hits"] + week["stale"] + week["misses"]
+    return sum(week[kind] for kind in kinds) / served if served else 0
 
 
 def week_table(week, results):
@@ -348,10 +350,11 @@ def week_table(week, results):
         f"before; an editor saved {len(saves)} posts (median {median_seconds(saves)}) and published "
         f"{len(publications)} (median {median_seconds(publications)}) through the admin meanwhile.",
         "",
-        "| forum week | req/s | p50 ms | p99 ms | × floor req/s | × floor p99 | cache hits | renders/s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| forum week | req/s | p50 ms | p99 ms | × floor req/s | × floor p99 | cache hits | stale | renders/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| readers and an editor | {week['rps']:.0f} | {week['p50']:.1f} | {week['p99']:.1f} | "
         f"{week['rps'] / floor_rps:.3f} | {week['p99'] / floor_p99:.2f} | {hit_ratio(week):.1%} | "
+        f"{hit_ratio(week, ['stale']):.1%} | "
         f"{week['misses'] / week['seconds']:.1f} |",
     ]
     problems = [*week["editor errors"], *filter(None, [week["socket errors"]])]

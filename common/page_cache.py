@@ -25,9 +25,13 @@ server shares it) until what they show changes.
   A page is not kept either if something it depends on got a new version while it
   rendered.
 
-**No stampede.** On a miss, one request renders a page while the others asking for it
-wait up to `PAGE_CACHE_WAIT_SECONDS` for that render, then render themselves. Readers never
-get a page older than the last change.
+**No stampede.** On a miss, one request renders a page (it holds the page's lock) while
+the others asking for it get its previous version at once, from the cache, as it was before
+the change (stale-while-revalidate); only when there is none (a page never cached, or
+one that renders no more: a 404 now) do they wait up to `PAGE_CACHE_WAIT_SECONDS` for that
+render, then render themselves. So a reader who asks after a change gets the new page,
+except while another request is rendering it: then, for that render's time, the page as
+it was. A render that keeps no page (a 404, a redirect) takes the previous version away.
 
 **Other rules.**
 
@@ -48,8 +52,9 @@ get a page older than the last change.
 - Readers' browsers get an ETag and `Cache-Control: max-age=0, must-revalidate`: they
   keep a page and revalidate it, and an unchanged page costs a 304 without a body.
   Articles are `private, no-cache`, as every reader must reach the server to be counted.
-- Responses say `X-Page-Cache: hit`, `miss` (rendered) or `wait` (served after waiting
-  for another request's render).
+- Responses say `X-Page-Cache: hit`, `miss` (rendered), `stale` (the previous version,
+  while another request renders the page) or `wait` (served after waiting for another
+  request's render).
 """
 
 import contextvars
@@ -318,27 +323,33 @@ def in_redis():
 # Looks up a page. KEYS: the counter, the page's versions ("key version key version …", a
 # missing key being version 0), the page, what the page counts ("counter-key id"). ARGV:
 # "1" when this request may count, the highest version this process has seen, the ids
-# this reader was already counted for (",3,12,"). nil when there is no page, the counter
-# is below ARGV[2] or a version is not current; else {page}, or for a counted page {page,
-# id} when it has no running total (nothing counted), or {page, id, total, 1 if this
-# reader was counted now else 0}.
+# this reader was already counted for (",3,12,"), "1" when a page that is no longer
+# current will do. nil when there is no page, the counter is below ARGV[2], or a version
+# is not current and ARGV[4] is not "1"; else {current, page}, current being 1 or 0, or
+# for a counted page {current, page, id} when it has no running total (nothing counted),
+# or {current, page, id, total, 1 if this reader was counted now else 0}.
 PAGE_SCRIPT = """
 if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[2]) then return nil end
 local versions = redis.call('GET', KEYS[2])
 if not versions then return nil end
+local current = 1
 for key, version in string.gmatch(versions, '(%S+) (%S+)') do
-  if (redis.call('GET', key) or '0') ~= version then return nil end
+  if (redis.call('GET', key) or '0') ~= version then
+    if ARGV[4] ~= '1' then return nil end
+    current = 0
+    break
+  end
 end
 local page = redis.call('GET', KEYS[3])
 if not page then return nil end
 local counted = redis.call('GET', KEYS[4])
-if not counted then return {page} end
+if not counted then return {current, page} end
 local counter, id = string.match(counted, '^(%S+) (%S+)$')
-if redis.call('EXISTS', counter) == 0 then return {page, id} end
+if redis.call('EXISTS', counter) == 0 then return {current, page, id} end
 if ARGV[1] == '1' and not string.find(ARGV[3], ',' .. id .. ',', 1, true) then
-  return {page, id, redis.call('INCR', counter), 1}
+  return {current, page, id, redis.call('INCR', counter), 1}
 end
-return {page, id, redis.call('GET', counter), 0}
+return {current, page, id, redis.call('GET', counter), 0}
 """
 # Keeps ARGV[1] (a value as Django's cache writes it) under KEYS[1], ARGV[2] under KEYS[2]
 # and ARGV[4] under KEYS[3] (or deletes it when ARGV[4] is empty), for ARGV[3] seconds.
@@ -365,6 +376,7 @@ class CachedPage:
     counted: int | None = None
     total: int | None = None
     added: bool = False
+    current: bool = True
 
 
 @dataclass
@@ -385,32 +397,34 @@ def counter():
     return import_string(settings.PAGE_CACHE_COUNTER)
 
 
-def cached_page(key, request=None):
+def cached_page(key, request=None, previous=False):
     """The page cached under `key` if everything it showed is unchanged (a CachedPage), or
-    None (also when Redis is unavailable), and then nothing is counted. A counted page
-    counts `request`'s reader, if new (with Redis, in the same round trip)."""
+    None (also when Redis is unavailable), and then nothing is counted. With `previous`,
+    also a page something has changed in since it was rendered (its `current` False). A
+    counted page counts `request`'s reader, if new (with Redis, in the same round trip)."""
     readers = counter().reader(request) if request is not None else None
     if in_redis():
         keys = [CLOCK_KEY, dependencies_key(key), key, counted_key(key)]
         counts = readers is not None and readers.countable
         seen = f",{','.join(map(str, readers.seen))}," if counts else ""
-        found = cache.run_script(PAGE_SCRIPT, keys, [int(counts), newest_version_seen, seen])
+        found = cache.run_script(PAGE_SCRIPT, keys, [int(counts), newest_version_seen, seen, int(previous)])
         if found is None:
             return None
-        content, headers = REDIS_VALUES.loads(found[0])
-        page = CachedPage(content, headers)
-        if len(found) > 1:
-            page.counted = int(found[1])
-        if len(found) > 2:
-            page.total, page.added = int(found[2]), found[3] == 1
+        current, value, *counted = found
+        page = CachedPage(*REDIS_VALUES.loads(value), current=current == 1)
+        if counted:
+            page.counted = int(counted[0])
+        if len(counted) > 1:
+            page.total, page.added = int(counted[1]), counted[2] == 1
         return page
     entry = cache.get(key)
     if entry is None:
         return None
     versions, content, headers, counted = entry
-    if versions_of(versions) != versions:
+    current = versions_of(versions) == versions
+    if not (current or previous):
         return None
-    return CachedPage(content, headers, counted)
+    return CachedPage(content, headers, counted, current=current)
 
 
 def response_for(request, page, source):
@@ -459,15 +473,18 @@ def seconds_until_next_scheduled_post():
 
 
 def cached_or_rendered(request, key, render, lists=None):
-    """(the CachedPage under `key`, "hit"), or after waiting for another request's render of
-    the same page ("wait"), or (the response `render()` returned, "miss"): `render`
-    returns (response, page), the page (its content, and what it counts or None) kept
-    with the response's headers unless None."""
+    """(the CachedPage under `key`, "hit"); or, while another request renders the page, its
+    previous version ("stale"), or when there is none, the page that render keeps, once
+    kept ("wait"); or (the response `render()` returned, "miss"): `render` returns
+    (response, page), the page (its content, and what it counts or None) kept with the
+    response's headers unless None."""
     if (found := cached_page(key, request)) is not None:
         return found, "hit"
     lock = f"{key}:rendering"
-    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
     locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
+    if not locked and (found := cached_page(key, request, previous=True)) is not None:
+        return found, "hit" if found.current else "stale"
+    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
     # Another request is rendering this page (the lock is there): wait for its page.
     while not locked and time.monotonic() < deadline and cache.get(lock) is not None:
         time.sleep(POLL_SECONDS)
@@ -484,11 +501,11 @@ def cached_or_rendered(request, key, render, lists=None):
         started_at = checked_clock(cache.get(CLOCK_KEY))
         with recording_dependencies(lists) as dependencies:
             response, page = render()
-    except BaseException:
-        release(lock)
+    except BaseException:  # A 404 now (the post unpublished, say), or an error.
+        forget(key, lock)
         raise
     if page is None:
-        release(lock)
+        forget(key, lock)
     else:
         # Kept, and the lock released, when the response is complete (keep_rendered_page).
         request.page_to_keep = PageToKeep(key, started_at, dependencies, *page, lock=lock)
@@ -498,6 +515,12 @@ def cached_or_rendered(request, key, render, lists=None):
 def release(lock):
     if lock is not None:
         cache.delete(lock)
+
+
+def forget(key, lock):
+    """After a render that keeps no page (a 404 or a redirect now, a page with a cookie…):
+    its previous version is not served any more either, and the lock is released."""
+    cache.delete_many([key] if lock is None else [key, lock])
 
 
 def keep_rendered_page(request, response):

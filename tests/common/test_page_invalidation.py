@@ -5,13 +5,14 @@ import datetime
 import threading
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains
 
-from common.page_cache import cached_or_rendered, keep_rendered_page
+from common.page_cache import bump_content_version, cached_or_rendered, keep_rendered_page, page_key
 from news.models import Post
 from tests.factories import (
     make_attachment,
@@ -282,6 +283,104 @@ def test_one_render_for_many_readers_of_a_page_not_cached(page_cache, settings):
     assert len(renders) == 1
     assert sorted(source for _, source in results) == ["miss"] + ["wait"] * 7
     assert {found.content for found, source in results if source == "wait"} == {b"<p>page</p>"}
+
+
+def held_up_render(key, address, language="ko"):
+    """Another worker's render of the page under `key`, held up until `.release()`: a
+    thread (start() returns once the render has begun); it keeps no page."""
+    begun, released = threading.Event(), threading.Event()
+
+    def render():
+        begun.set()
+        released.wait(5)
+        return HttpResponse("<p>not kept</p>"), None
+
+    def run():
+        with translation.override(language):
+            request = RequestFactory().get(address)
+            cached_or_rendered(request, key, render, lists=())
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    begun.wait(5)
+    thread.release = lambda: (released.set(), thread.join())
+    return thread
+
+
+def test_while_a_changed_page_renders_again_its_readers_get_the_previous_version_at_once(page_cache):
+    renders = []
+    begun, released = threading.Event(), threading.Event()
+
+    def render(text, held_up=False):
+        def rendered():
+            renders.append(text)
+            if held_up:
+                begun.set()
+                released.wait(5)
+            return HttpResponse(text), (text.encode(), None)
+
+        return rendered
+
+    def read(render):
+        request = RequestFactory().get("/ko/changing/")
+        found, source = cached_or_rendered(request, "page:ko:changing", render, lists=())
+        keep_rendered_page(request, found)
+        return source, found.content
+
+    read(render("<p>before</p>"))
+    bump_content_version()
+    renderer = threading.Thread(target=read, args=(render("<p>after</p>", held_up=True),))
+    renderer.start()
+    begun.wait(5)
+
+    assert read(render("<p>not rendered</p>")) == ("stale", b"<p>before</p>")
+    released.set()
+    renderer.join()
+    assert read(render("<p>not rendered</p>")) == ("hit", b"<p>after</p>")
+    assert renders == ["<p>before</p>", "<p>after</p>"]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_readers_of_an_edited_article_get_its_previous_version_while_it_renders(page_cache, language):
+    post = make_post(title_ko="첫 제목", title_en="First title")
+    address = article(post, language)
+    cached(address)
+    post.title_ko, post.title_en = "고친 제목", "Corrected title"
+    post.save()
+    renderer = held_up_render(article_key(address, language), address, language)
+
+    source, page = get(address)
+    renderer.release()
+
+    title = {"ko": "첫 제목", "en": "First title"}[language]
+    assert (source, f"<h1>{title}</h1>" in page) == ("stale", True)
+    source, page = get(address)
+    assert (source, "고친 제목" in page or "Corrected title" in page) == ("miss", True)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_an_unpublished_article_is_never_served_in_its_previous_version(page_cache, settings, language):
+    settings.PAGE_CACHE_WAIT_SECONDS = 0.1
+    post = make_post(title_ko="내릴 소식", title_en="News taken down")
+    address = article(post, language)
+    cached(address)
+    post.status = Post.Status.DRAFT
+    post.save()
+    assert Client().get(address, HTTP_USER_AGENT=BROWSER).status_code == 404
+
+    # Another request renders it again meanwhile: its readers get no previous version.
+    renderer = held_up_render(article_key(address, language), address, language)
+    response = Client().get(address, HTTP_USER_AGENT=BROWSER)
+    renderer.release()
+
+    assert response.status_code == 404
+
+
+def article_key(address, language):
+    request = RequestFactory().get(address)
+    request.user = AnonymousUser()
+    with translation.override(language):
+        return page_key(request)
 
 
 # The requests that reached the end of the middleware (test_a_cached_page_is_answered_…).
