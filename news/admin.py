@@ -185,6 +185,7 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
         "languages",
     ]
     list_display_links = ["title"]
+    list_select_related = ["category", "edition"]
     list_filter = ["status", "category", "edition", "pinned", MissingTranslationFilter]
     search_fields = ["title_ko", "title_en", "summary_ko", "summary_en", "body_ko", "body_en"]
     date_hierarchy = "published_at"

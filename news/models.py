@@ -298,10 +298,29 @@ class Post(models.Model):
             ),
         ]
         indexes = [
+            # The order of posts everywhere else (the admin's list of every post): its pages
+            # read their entries of this index instead of sorting all posts.
+            models.Index(fields=["-published_at", "-id"], name="post_newest_first_idx"),
             models.Index(fields=["status", "-published_at"], name="post_status_published_idx"),
             # The news list's order (pinned first): its first and last pages read 20 entries
-            # of this index, however many posts there are.
-            models.Index(fields=["status", "-pinned", "-published_at", "-id"], name="post_status_listing_idx"),
+            # of this index, however many posts there are, and a page in the middle skips
+            # entries of the index alone (common/pagination.py), which holds every column the
+            # list filters on. So do the lists of a category and of a forum edition.
+            models.Index(
+                fields=["status", "-pinned", "-published_at", "-id"],
+                include=["unpublish_at"],
+                name="post_status_listing_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-pinned", "-published_at", "-id"],
+                include=["unpublish_at"],
+                name="post_category_listing_idx",
+            ),
+            models.Index(
+                fields=["edition", "status", "-pinned", "-published_at", "-id"],
+                include=["unpublish_at"],
+                name="post_edition_listing_idx",
+            ),
             models.Index(fields=["edition", "status", "-published_at"], name="post_edition_published_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="post_category_published_idx"),
             # For next_scheduled_publication(): the few posts with an unpublish time or

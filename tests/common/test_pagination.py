@@ -21,13 +21,15 @@ def make_posts(count, pinned=()):
         make_post(title_ko=f"소식 {number}", published_at=published_at, pinned=number in pinned)
 
 
+@pytest.mark.parametrize("ids_first_from", [ArchivePaginator.ids_first_from, 0])
 @pytest.mark.parametrize("per_page", [3, 4, 7])
-def test_every_page_holds_the_posts_of_that_place_in_the_full_list(per_page):
+def test_every_page_holds_the_posts_of_that_place_in_the_full_list(per_page, ids_first_from):
     make_posts(17, pinned={5, 11})
     posts = Post.objects.published().for_listing().pinned_first()
     everything = [post.pk for post in posts]
 
     paginator = ArchivePaginator(posts, per_page, count_key="test")
+    paginator.ids_first_from = ids_first_from
     pages = [[post.pk for post in paginator.page(number)] for number in paginator.page_range]
 
     assert pages == [everything[start : start + per_page] for start in range(0, 17, per_page)]
@@ -57,3 +59,23 @@ def test_last_page_reads_a_small_offset_from_the_other_end(django_assert_num_que
 
     assert len(last) == 1
     assert "OFFSET" not in queries.captured_queries[0]["sql"]
+
+
+@pytest.mark.parametrize(("number", "rows"), [(3, slice(4, 6)), (7, slice(12, 14))])
+def test_a_page_far_from_both_ends_reads_the_ids_of_its_rows_then_those_rows(django_assert_num_queries, number, rows):
+    make_posts(19, pinned={5})
+    posts = Post.objects.published().for_listing().pinned_first()
+    everything = [post.pk for post in posts]
+    paginator = ArchivePaginator(posts, 2, count_key="test")
+    paginator.ids_first_from = 4
+    assert paginator.count == 19
+
+    with django_assert_num_queries(2) as queries:
+        page = [post.pk for post in paginator.page(number)]
+
+    assert page == everything[rows]
+    ids, found = (query["sql"] for query in queries.captured_queries)
+    # From the end for a page past the middle: rows 5 and 6 of the 19 from the oldest.
+    offset = {3: 4, 7: 5}[number]
+    assert ids.startswith('SELECT "news_post"."id" AS "pk" FROM "news_post" WHERE') and f"OFFSET {offset}" in ids
+    assert "OFFSET" not in found and "LIMIT" not in found

@@ -824,3 +824,17 @@ def test_the_body_editors_words_come_in_the_admins_language(staff_client, langua
         words = {**catalog["dialogs"], **catalog["toolbar"]}
         assert [word for word, translation in words.items() if translation == word and word != "HTML"] == []
     assertContains(response, '<script src="/static/news/body_editor_i18n.js">')
+
+
+@pytest.mark.parametrize("editions", [1, 6])
+def test_the_list_of_posts_takes_as_many_queries_whatever_their_editions(
+    staff_client, django_assert_num_queries, editions
+):
+    for number in range(editions):
+        make_post(title_ko=f"소식 {number}", edition=make_edition(number + 1, 2010 + number))
+    staff_client.get(reverse("admin:news_post_changelist"))  # The session and content types, read once.
+
+    with django_assert_num_queries(10):
+        response = staff_client.get(reverse("admin:news_post_changelist"))
+
+    assert [post.edition.number for post in response.context["cl"].result_list] == list(range(editions, 0, -1))
