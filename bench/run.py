@@ -354,7 +354,7 @@ def week_table(week, results):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| readers and an editor | {week['rps']:.0f} | {week['p50']:.1f} | {week['p99']:.1f} | "
         f"{week['rps'] / floor_rps:.3f} | {week['p99'] / floor_p99:.2f} | {hit_ratio(week):.1%} | "
-        f"{hit_ratio(week, ['stale']):.1%} | "
+        f"{hit_ratio(week, ['stale']):.2%} | "
         f"{week['misses'] / week['seconds']:.1f} |",
     ]
     problems = [*week["editor errors"], *filter(None, [week["socket errors"]])]
