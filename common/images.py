@@ -149,7 +149,12 @@ def renditions(image_file, width):
 
 
 def srcset(image_file, width):
-    return stored_srcset(image_file.name, width)
+    """The srcset of an uploaded image, or "" (the image alone) when a rendition cannot be
+    made or read back this time (as `crop_renditions`)."""
+    try:
+        return stored_srcset(image_file.name, width)
+    except (OSError, ThumbnailError):
+        return ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -221,8 +226,14 @@ def crop_renditions(name, width, shape, crop):
     """WebP crops of the stored image `name` (`width` pixels wide, None if not known) to
     the shape `shape` (16, 9) with sorl-thumbnail's `crop` option, for a `srcset`:
     [(url, width, height)] at the standard crop widths below the image's width and at its
-    width (up to the largest); never enlarged."""
-    return list(stored_crop_renditions(name, width, shape, crop))
+    width (up to the largest); never enlarged. [] when the image cannot be read, or a
+    rendition could not be read back this time (another process was still writing the
+    same rendition: PIL's UnidentifiedImageError, an OSError) or recorded (its key-value
+    store raced another process's); they are tried again on the next render."""
+    try:
+        return list(stored_crop_renditions(name, width, shape, crop))
+    except (OSError, ThumbnailError):
+        return []
 
 
 @functools.lru_cache(maxsize=4096)

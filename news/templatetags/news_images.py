@@ -40,10 +40,10 @@ def card_picture(post):
     """A card's cover cropped to the card's shape around its focal point, or for a post
     without one a plain panel of the same shape, so that every card of a grid lines up.
     The cover is decorative here (alt=""): the card's title, right below it, says what the
-    post is."""
-    if not post.cover:
+    post is. A cover whose crops cannot be made this time gets the panel too."""
+    crops = post.cover and crop_renditions(post.cover.name, post.cover_width, CARD_SHAPE, post.cover_crop(*CARD_SHAPE))
+    if not crops:
         return {"post": post}
-    crops = crop_renditions(post.cover.name, post.cover_width, CARD_SHAPE, post.cover_crop(*CARD_SHAPE))
     src, width, height = crops[0]
     picture = {
         "src": src,

@@ -46,6 +46,32 @@ def test_article_cover_has_webp_renditions_and_dimensions(client, language):
     assertContains(response, f'<img src="{post.cover.url}" alt="{alt}" width="2000" height="1000"></picture>')
 
 
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_an_article_cover_whose_rendition_is_still_being_written_is_shown_alone_not_a_500(
+    client, monkeypatch, language
+):
+    from PIL import UnidentifiedImageError
+    from sorl.thumbnail.kvstores.base import KVStoreBase
+
+    post = make_post(
+        cover=ContentFile(image_bytes("JPEG", size=(2000, 1000)), name="cover.jpg"),
+        cover_alt_ko="광장",
+        cover_alt_en="The square",
+    )
+
+    def half_written(*args, **kwargs):
+        raise UnidentifiedImageError("cannot identify image file <_io.BytesIO object>")
+
+    monkeypatch.setattr(KVStoreBase, "set", half_written)
+
+    response = client.get(f"/{language}/news/{post.pk}/{post.slug}/", HTTP_USER_AGENT=BROWSER)
+
+    alt = {"ko": "광장", "en": "The square"}[language]
+    assertContains(
+        response, f'<picture><img src="{post.cover.url}" alt="{alt}" width="2000" height="1000"></picture>', html=True
+    )
+
+
 def test_article_body_images_become_lazy_pictures(client):
     image = PostImage.objects.create(
         image=ContentFile(image_bytes("PNG", size=(1000, 500)), name="stage.png"), alt_en="The stage"
@@ -142,6 +168,38 @@ def test_cards_show_the_cover_or_a_panel_of_the_same_shape(client, language, cat
         assert without_cover == (
             f'<div class="card__picture card__picture--none" aria-hidden="true"><span>{category_name}</span></div>'
         )
+
+
+@pytest.mark.parametrize(("language", "category_name"), [("ko", "뉴스"), ("en", "News")])
+def test_a_cover_whose_crop_is_still_being_written_by_another_process_gets_the_panel_not_a_500(
+    client, monkeypatch, language, category_name
+):
+    """Two workers rendering cards of posts with the same cover make the same rendition: one
+    may read it back while the other is still writing it, and Pillow cannot identify it."""
+    from PIL import UnidentifiedImageError
+    from sorl.thumbnail.kvstores.base import KVStoreBase
+
+    from common.page_cache import bump_content_version
+
+    make_post(cover=ContentFile(image_bytes("JPEG", size=(1200, 675)), name="cover.jpg"))
+    recording = KVStoreBase.set
+
+    def half_written(*args, **kwargs):
+        monkeypatch.setattr(KVStoreBase, "set", recording)
+        raise UnidentifiedImageError("cannot identify image file <_io.BytesIO object>")
+
+    monkeypatch.setattr(KVStoreBase, "set", half_written)
+
+    first = client.get(f"/{language}/news/")
+    bump_content_version()  # The page is rendered again, not served from the page cache.
+    second = client.get(f"/{language}/news/")
+
+    assert first.status_code == 200
+    assert card_pictures(first) == [
+        f'<div class="card__picture card__picture--none" aria-hidden="true"><span>{category_name}</span></div>'
+    ]
+    [card] = card_pictures(second)
+    assert rendition_sizes(srcset_list(card)) == [("WEBP", (480, 270)), ("WEBP", (960, 540))]
 
 
 def srcset_list(markup):
