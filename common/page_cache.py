@@ -410,12 +410,12 @@ def cached_page(key, request=None, previous=False):
         found = cache.run_script(PAGE_SCRIPT, keys, [int(counts), newest_version_seen, seen, int(previous)])
         if found is None:
             return None
-        current, value, *counted = found
+        current, value, *counting = found
         page = CachedPage(*REDIS_VALUES.loads(value), current=current == 1)
-        if counted:
-            page.counted = int(counted[0])
-        if len(counted) > 1:
-            page.total, page.added = int(counted[1]), counted[2] == 1
+        if counting:
+            page.counted = int(counting[0])
+        if len(counting) > 1:
+            page.total, page.added = int(counting[1]), counting[2] == 1
         return page
     entry = cache.get(key)
     if entry is None:

@@ -70,10 +70,8 @@ class ArchivePaginator(Paginator):
         """The ids of those rows, from blocks of `pages_of_ids` pages of ids read from the
         database once per version of the list."""
         size = self.per_page * self.pages_of_ids
-        keys = {
-            block: f"ids:{self.version}:{self.count_key}:{end}:{block}"
-            for block in range(start // size, (stop - 1) // size + 1)
-        }
+        first, last = start // size, (stop - 1) // size
+        keys = {block: f"ids:{self.version}:{self.count_key}:{end}:{block}" for block in range(first, last + 1)}
         found = cache.get_many(keys.values())
         ids = []
         for block, key in keys.items():
@@ -81,5 +79,4 @@ class ArchivePaginator(Paginator):
                 block_ids = list(ordered.values_list("pk", flat=True)[block * size : (block + 1) * size])
                 cache.set(key, block_ids, timeout=seconds_until_next_scheduled_post())
             ids += block_ids
-        offset = min(keys) * size
-        return ids[start - offset : stop - offset]
+        return ids[start - first * size : stop - first * size]
