@@ -16,11 +16,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread"
 # Recycle workers now and then so a slow leak can never take a server down. Not too often:
-# a new worker spends about a second of CPU loading the project. At 5,000 requests a server
-# answering 2,000 a second replaced a worker every few seconds; beside 100,000 (which
-# recycled none), the hello floor measured 1,600-2,073 req/s over six runs instead of
-# 1,970-2,055.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+# a new worker spends about 3 s of CPU before it answers well (0.3 s loading the project,
+# 2.5 s the Korean analyser of search, then its first pages compile their templates). At
+# 5,000 requests a server answering 2,000 a second replaced a worker every few seconds;
+# beside 100,000 (which recycled none), the hello floor measured 1,600-2,073 req/s over six
+# runs instead of 1,970-2,055. At 50,000, a forum week's 2,000 req/s still replaced one of
+# the four workers every 25 s, 6 % of the machine's two cores: at 1,000,000 every 8 minutes.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000000"))
 max_requests_jitter = max_requests // 10
 timeout = 30
 graceful_timeout = 30
