@@ -94,6 +94,10 @@ newest_version_seen = 0
 watched_models = []
 # What the page being rendered in this thread (or task) showed: a set of tokens.
 recording = contextvars.ContextVar("page_dependencies", default=None)
+# When the next scheduled post is due, as the page being rendered asked it first ({} until
+# then): what a render keeps (the page, its list's count and ids, its fragments) expires
+# then, and asking once saves the render two round trips to the cache for each of them.
+render_due = contextvars.ContextVar("render_due", default=None)
 
 
 # Tokens: what a page depends on, each with a version in the cache.
@@ -389,6 +393,8 @@ class PageToKeep:
     content: bytes
     counted: int | None
     lock: str | None = None
+    # When the next scheduled post is due, if the render asked (seconds_until_next_scheduled_post).
+    asked: dict | None = None
 
 
 def counter():
@@ -446,7 +452,7 @@ def store(page, response):
     if max(versions.values()) > page.started_at:
         return
     headers = [(name, value) for name, value in response.items() if name.lower() not in PER_REQUEST_HEADERS]
-    timeout = seconds_until_next_scheduled_post()
+    timeout = seconds_until_next_scheduled_post(page.asked)
     if in_redis():
         listed = " ".join(f"{cache.make_and_validate_key(version_key(token))} {v}" for token, v in versions.items())
         value = REDIS_VALUES.dumps((page.content, headers))
@@ -459,16 +465,22 @@ def store(page, response):
         cache.set(page.key, (versions, page.content, headers, page.counted), timeout=timeout)
 
 
-def seconds_until_next_scheduled_post():
+def seconds_until_next_scheduled_post(asked=None):
     """How long a page may stay cached: until the next scheduled post is due. When that
     is, is itself cached per version of the lists (0: nothing scheduled), and asked
-    again once the time has come."""
-    key = f"next-scheduled:{max(versions_of([SITE, *map(list_token, watched_models)]).values())}"
-    due = cache.get(key)
-    if due is None or 0 < due <= time.time():
-        due_at = import_string(settings.PAGE_CACHE_NEXT_PUBLICATION_FUNCTION)()
-        due = due_at.timestamp() if due_at else 0
-        cache.set(key, due, timeout=MAX_AGE)
+    again once the time has come; while a page renders, asked once (`render_due`, or
+    `asked`: the dict of a render)."""
+    asked = render_due.get() if asked is None else asked
+    due = asked.get("due") if asked is not None else None
+    if due is None:
+        key = f"next-scheduled:{max(versions_of([SITE, *map(list_token, watched_models)]).values())}"
+        due = cache.get(key)
+        if due is None or 0 < due <= time.time():
+            due_at = import_string(settings.PAGE_CACHE_NEXT_PUBLICATION_FUNCTION)()
+            due = due_at.timestamp() if due_at else 0
+            cache.set(key, due, timeout=MAX_AGE)
+        if asked is not None:
+            asked["due"] = due
     return MAX_AGE if not due else max(1, min(MAX_AGE, int(due - time.time()) + 1))
 
 
@@ -478,7 +490,8 @@ def cached_or_rendered(request, key, render, lists=None):
     kept ("wait"); or (the response `render()` returned, "miss"): `render` returns
     (response, page), the page (its content, and what it counts or None) kept with the
     response's headers unless None."""
-    if (found := cached_page(key, request)) is not None:
+    # PageCacheMiddleware may have looked this page up already, and found none.
+    if getattr(request, "page_cache_missed", None) != key and (found := cached_page(key, request)) is not None:
         return found, "hit"
     lock = f"{key}:rendering"
     locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
@@ -497,6 +510,8 @@ def cached_or_rendered(request, key, render, lists=None):
             cache.delete(lock)
         return found, "wait"
     lock = lock if locked else None
+    asked = {}
+    reset = render_due.set(asked)
     try:
         started_at = checked_clock(cache.get(CLOCK_KEY))
         with recording_dependencies(lists) as dependencies:
@@ -504,11 +519,13 @@ def cached_or_rendered(request, key, render, lists=None):
     except BaseException:  # A 404 now (the post unpublished, say), or an error.
         forget(key, lock)
         raise
+    finally:
+        render_due.reset(reset)
     if page is None:
         forget(key, lock)
     else:
         # Kept, and the lock released, when the response is complete (keep_rendered_page).
-        request.page_to_keep = PageToKeep(key, started_at, dependencies, *page, lock=lock)
+        request.page_to_keep = PageToKeep(key, started_at, dependencies, *page, lock=lock, asked=asked)
     return response, "miss"
 
 
@@ -600,6 +617,7 @@ class PageCacheMiddleware:
                     response = response_for(request, page, "hit")
                     response["Content-Length"] = str(len(response.content))
                     return self.conditional_get.process_response(request, response)
+            request.page_cache_missed = key
         response = self.get_response(request)
         keep_rendered_page(request, response)
         return response

@@ -1,6 +1,7 @@
 """Public pages served from the cache (common/page_cache.py), and made again when content changes."""
 
 import datetime
+import hashlib
 import random
 
 import pytest
@@ -13,7 +14,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from common.page_cache import CLOCK_KEY, SITE, PageToKeep, list_token, page_key, store
+from common.page_cache import CLOCK_KEY, PAGE_SCRIPT, SITE, PageToKeep, list_token, page_key, store
 from news.counting import pending_views
 from news.models import Post
 from tests.factories import make_post, make_staff
@@ -252,6 +253,41 @@ def test_article_address_with_a_parameter_is_redirected_to_the_article(client, l
     response = client.get(f"{address}?utm_source=x", HTTP_USER_AGENT=BROWSER)
 
     assert (response.status_code, response["Location"]) == (301, address)
+
+
+def redis_commands(monkeypatch):
+    """The commands this process sends Redis from now on: [(name, first argument)]."""
+    sent = []
+    execute = redis.Redis.execute_command
+
+    def recorded(self, *args, **options):
+        sent.append((args[0], str(args[1]) if len(args) > 1 else ""))
+        return execute(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", recorded)
+    return sent
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_page_rendered_on_a_miss_looks_itself_up_twice_and_asks_when_the_next_post_is_due_once(
+    redis_cache, monkeypatch, language
+):
+    """Under load each round trip to Redis is a wait for the CPU: a render makes few. The
+    lookups are PageCacheMiddleware's and, once the render holds the page's lock, the
+    one that finds a page another render kept meanwhile; the list's count, its card and
+    the page itself expire when the next scheduled post is due, asked once."""
+    make_post(title_ko="첫 소식", title_en="First news")
+    page_script = hashlib.sha1(PAGE_SCRIPT.encode()).hexdigest()
+    sent = redis_commands(monkeypatch)
+
+    response = Client().get(f"/{language}/news/", HTTP_USER_AGENT=BROWSER)
+
+    assert response["X-Page-Cache"] == "miss"
+    assertContains(response, {"ko": "첫 소식", "en": "First news"}[language])
+    lookups = [command for command in sent if command == ("EVALSHA", page_script)]
+    asked_when_due = [command for command in sent if command[0] == "GET" and ":next-scheduled:" in command[1]]
+    assert (len(lookups), len(asked_when_due)) == (2, 1)
+    assert Client().get(f"/{language}/news/", HTTP_USER_AGENT=BROWSER)["X-Page-Cache"] == "hit"
 
 
 def test_page_rendered_for_another_port_is_not_kept_for_the_host(client):
