@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import widgets
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -171,6 +172,15 @@ class AttachmentInline(TranslatedFieldsOnlyMixin, TranslationTabularInline):
     extra = 0
 
 
+class PostChangeList(ChangeList):
+    """The list of posts without their bodies (and their search text), which it never
+    shows and which are most of a post's bytes: a hundred of them read and turned into
+    Python each time an editor comes back to the list."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).defer(*Post.body_columns())
+
+
 @admin.register(Post)
 class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     list_display = [
@@ -230,6 +240,9 @@ class PostAdmin(TranslatedFieldsOnlyMixin, TranslatedAdmin):
     class Media:
         css = {"all": ["news/cover_focus.css"]}
         js = ["news/cover_focus.js", "news/body_editor_i18n.js"]
+
+    def get_changelist(self, request, **kwargs):
+        return PostChangeList
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "cover":

@@ -10,7 +10,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
@@ -296,6 +298,19 @@ def test_post_list_in_the_admin_marks_scheduled_posts(staff_client):
         ("Draft", "Draft"),
         ("Published", "Published"),
     ]
+
+
+def test_post_list_in_the_admin_reads_no_body(staff_client):
+    make_post(title_ko="본문이 긴 소식", title_en="A long story", body_ko="<p>긴 본문</p>" * 500)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.get(reverse("admin:news_post_changelist"), HTTP_ACCEPT_LANGUAGE="ko")
+
+    assertContains(response, "본문이 긴 소식")
+    assert [post.title_en for post in response.context["cl"].result_list] == ["A long story"]
+    listings = [query["sql"] for query in queries.captured_queries if '"news_post"."title_ko"' in query["sql"]]
+    assert len(listings) == 1
+    assert [column for column in Post.body_columns() if f'"news_post"."{column}"' in listings[0]] == []
 
 
 # The editor's image picker: upload, then choose
