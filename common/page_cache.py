@@ -33,6 +33,12 @@ render, then render themselves. So a reader who asks after a change gets the new
 except while another request is rendering it: then, for that render's time, the page as
 it was. A render that keeps no page (a 404, a redirect) takes the previous version away.
 
+**No storm.** A publication moves every page of a list by one post: hundreds of pages
+readers ask for are rendered again. A process renders at most
+`PAGE_CACHE_RENDERS_AT_ONCE` pages that have a previous version at once (one: a worker
+keeps a thread for pages from the cache); a request for another one meanwhile gets its
+previous version, and a later request renders it. Pages with none always render.
+
 **Other rules.**
 
 - A cached page is good until the next scheduled post is due, so a post scheduled for
@@ -59,9 +65,11 @@ it was. A render that keeps no page (a 404, a redirect) takes the previous versi
 
 import contextvars
 import hashlib
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache as remembered
 from functools import partial, wraps
 from urllib.parse import urlencode
 
@@ -489,10 +497,23 @@ def cached_or_rendered(request, key, render, lists=None):
     previous version ("stale"), or when there is none, the page that render keeps, once
     kept ("wait"); or (the response `render()` returned, "miss"): `render` returns
     (response, page), the page (its content, and what it counts or None) kept with the
-    response's headers unless None."""
+    response's headers unless None. While this process renders as many pages as it may
+    at once, a page that has a previous version is served in it ("stale")."""
     # PageCacheMiddleware may have looked this page up already, and found none.
     if getattr(request, "page_cache_missed", None) != key and (found := cached_page(key, request)) is not None:
         return found, "hit"
+    slot = render_slot()
+    if not slot and (found := cached_page(key, request, previous=True)) is not None:
+        # This process renders as many pages at once as it may: this one's previous version.
+        return found, "hit" if found.current else "stale"
+    try:
+        return locked_or_rendered(request, key, render, lists)
+    finally:
+        if slot:
+            slot.release()
+
+
+def locked_or_rendered(request, key, render, lists):
     lock = f"{key}:rendering"
     locked = cache.add(lock, 1, timeout=LOCK_SECONDS)
     if not locked and (found := cached_page(key, request, previous=True)) is not None:
@@ -527,6 +548,20 @@ def cached_or_rendered(request, key, render, lists=None):
         # Kept, and the lock released, when the response is complete (keep_rendered_page).
         request.page_to_keep = PageToKeep(key, started_at, dependencies, *page, lock=lock, asked=asked)
     return response, "miss"
+
+
+@remembered
+def render_slots(count):
+    return threading.BoundedSemaphore(count)
+
+
+def render_slot():
+    """One of the PAGE_CACHE_RENDERS_AT_ONCE renders this process may make at once (a
+    semaphore to release once rendered), or None when all are taken. A slot that cannot
+    run out when there is no limit."""
+    count = settings.PAGE_CACHE_RENDERS_AT_ONCE
+    slots = render_slots(count or 1 << 30)
+    return slots if slots.acquire(blocking=False) else None
 
 
 def release(lock):

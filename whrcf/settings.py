@@ -162,6 +162,10 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # On a miss, how long requests for a page another request is rendering wait for it
 # before rendering it themselves (common/page_cache.py: no stampede).
 PAGE_CACHE_WAIT_SECONDS = float(os.environ.get("PAGE_CACHE_WAIT_SECONDS", "2"))
+# How many pages that have a previous version in the cache one process renders again at
+# once (0: no limit); a request for another one meanwhile gets its previous version, so a
+# worker always has a thread left for pages from the cache (common/page_cache.py).
+PAGE_CACHE_RENDERS_AT_ONCE = int(os.environ.get("PAGE_CACHE_RENDERS_AT_ONCE", "1"))
 # When the next scheduled content comes out: a cached page is good until then.
 PAGE_CACHE_NEXT_PUBLICATION_FUNCTION = "news.models.next_scheduled_publication"
 # What counts the readers of a cached page that counts them (an article's views).

@@ -359,6 +359,35 @@ def test_the_readers_of_an_edited_article_get_its_previous_version_while_it_rend
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
+def test_a_process_rendering_as_many_pages_as_it_may_serves_other_changed_pages_as_they_were(
+    page_cache, settings, language
+):
+    settings.PAGE_CACHE_RENDERS_AT_ONCE = 1
+    rendering = make_post(title_ko="다시 만드는 소식", title_en="News made again")
+    changed = make_post(title_ko="고친 소식", title_en="Corrected news")
+    new = make_post(title_ko="새 소식", title_en="New news")
+    for post in (rendering, changed):
+        cached(article(post, language))
+    for post in (rendering, changed):
+        post.title_ko, post.title_en = f"{post.title_ko}!", f"{post.title_en}!"
+        post.save()
+    address = article(rendering, language)
+    renderer = held_up_render(article_key(address, language), address, language)
+
+    changed_while_rendering, new_while_rendering = (get(article(post, language)) for post in (changed, new))
+    renderer.release()
+    changed_after = get(article(changed, language))
+
+    titles = {"ko": ("고친 소식", "새 소식", "고친 소식!"), "en": ("Corrected news", "New news", "Corrected news!")}
+    pages = zip([changed_while_rendering, new_while_rendering, changed_after], titles[language], strict=True)
+    assert [(source, f"<h1>{title}</h1>" in page) for (source, page), title in pages] == [
+        ("stale", True),
+        ("miss", True),
+        ("miss", True),
+    ]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
 def test_an_unpublished_article_is_never_served_in_its_previous_version(page_cache, settings, language):
     settings.PAGE_CACHE_WAIT_SECONDS = 0.1
     post = make_post(title_ko="내릴 소식", title_en="News taken down")
